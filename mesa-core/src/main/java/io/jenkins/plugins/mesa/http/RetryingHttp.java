@@ -39,9 +39,14 @@ public final class RetryingHttp {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** A client with a connect timeout, no automatic redirects (a redirect could carry a token elsewhere). */
+    /**
+     * A client with a connect timeout and no automatic redirects (a redirect could carry a token
+     * elsewhere). HTTP/1.1 because the JDK's cleartext HTTP/2 upgrade makes some servers see a
+     * request twice, which would defeat the retry accounting.
+     */
     public static HttpClient newClient(Duration connectTimeout) {
         return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
