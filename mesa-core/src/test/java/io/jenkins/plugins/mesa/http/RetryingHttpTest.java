@@ -2,8 +2,6 @@ package io.jenkins.plugins.mesa.http;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,15 +24,19 @@ import org.junit.jupiter.api.Test;
 class RetryingHttpTest {
     private final WireMockServer server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
     private final List<Duration> waits = new ArrayList<>();
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-29T10:00:00Z"), ZoneOffset.UTC);
     private RetryingHttp http;
 
     @BeforeEach
     void start() {
         server.start();
-        Clock clock = Clock.fixed(Instant.parse("2026-11-29T10:00:00Z"), ZoneOffset.UTC);
-        http = new RetryingHttp(RetryingHttp.newClient(Duration.ofSeconds(2)),
-                new RetryPolicy(4, Duration.ofSeconds(1), Duration.ofSeconds(30)), waits::add,
-                Duration.ofMillis(200), clock);
+        // Generous timeout: a cold server on a busy machine must not look like a timeout here.
+        http = withRequestTimeout(Duration.ofSeconds(10));
+    }
+
+    private RetryingHttp withRequestTimeout(Duration timeout) {
+        return new RetryingHttp(RetryingHttp.newClient(Duration.ofSeconds(2)),
+                new RetryPolicy(4, Duration.ofSeconds(1), Duration.ofSeconds(30)), waits::add, timeout, clock);
     }
 
     @AfterEach
@@ -83,7 +85,8 @@ class RetryingHttpTest {
         server.stubFor(get("/x").willReturn(aResponse().withStatus(503)));
 
         assertThat(http.send(request()).statusCode()).isEqualTo(503);
-        server.verify(4, getRequestedFor(urlEqualTo("/x")));
+        server.verify(4, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/x")));
         assertThat(waits).hasSize(3);
     }
 
@@ -97,9 +100,9 @@ class RetryingHttpTest {
 
     @Test
     void aSlowServerTimesOutAndIsReportedUnreachable() {
-        server.stubFor(get("/x").willReturn(aResponse().withStatus(200).withFixedDelay(1_000)));
+        server.stubFor(get("/x").willReturn(aResponse().withStatus(200).withFixedDelay(1_500)));
 
-        assertThatThrownBy(() -> http.send(request()))
+        assertThatThrownBy(() -> withRequestTimeout(Duration.ofMillis(100)).send(request()))
                 .isInstanceOf(HttpUnreachable.class)
                 .hasMessageContaining("GET 127.0.0.1/x failed after 4 attempts")
                 .hasMessageContaining("HttpTimeoutException");
