@@ -15,9 +15,11 @@ import java.util.Map;
 public interface MesaSteps {
 
     /**
-     * {@code mistLookupPort(mac:, siteId:, orgId?)} → {@code switchName, switchMac, managementHost, port,
-     * mistManaged (Boolean), source ("lldp" | "registry"), siteId}; {@code found=false} with {@code reason}
-     * when the AP has no known uplink.
+     * {@code mistLookupPort(mac:, siteId:, orgId?)} → {@code found (Boolean), switchName, switchMac,
+     * managementHost, port, mistManaged (Boolean), source ("lldp" | "registry"), siteId}; when the port
+     * registry remembers the AP on another port: {@code moved=true, previousSwitchName, previousSwitchMac,
+     * previousPort, previousMistManaged}; {@code found=false} with {@code reason} when the AP has no known
+     * uplink.
      */
     Map<String, Object> lookupPort(Map<String, Object> args);
 
