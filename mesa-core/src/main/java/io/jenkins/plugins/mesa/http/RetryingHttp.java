@@ -59,8 +59,16 @@ public final class RetryingHttp {
      * @throws HttpUnreachable when no response came back on the last attempt
      */
     public HttpResponse<byte[]> send(HttpRequest request) {
+        return send(request, request.method() + " " + request.uri().getHost() + request.uri().getPath());
+    }
+
+    /**
+     * As {@link #send(HttpRequest)}, naming the call {@code label} in logs and errors instead of its
+     * URL — for URLs that are themselves secrets (chat incoming webhooks).
+     */
+    public HttpResponse<byte[]> send(HttpRequest request, String label) {
         HttpRequest timed = HttpRequest.newBuilder(request, (name, value) -> true).timeout(requestTimeout).build();
-        String what = request.method() + " " + request.uri().getHost() + request.uri().getPath();
+        String what = label;
         for (int attempt = 1; ; attempt++) {
             Duration wait;
             try {
