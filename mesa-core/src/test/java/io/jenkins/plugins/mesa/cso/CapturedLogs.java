@@ -7,7 +7,7 @@ import ch.qos.logback.core.read.ListAppender;
 import java.util.stream.Collectors;
 import org.slf4j.LoggerFactory;
 
-/** Everything logged while it is open, as text (messages and any exception messages). */
+/** Everything MESA (not the fake peers) logged while it is open, as text: messages and exception messages. */
 final class CapturedLogs implements AutoCloseable {
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
@@ -18,7 +18,8 @@ final class CapturedLogs implements AutoCloseable {
     }
 
     String text() {
-        return appender.list.stream().map(e -> e.getLoggerName() + " " + e.getFormattedMessage() + throwable(e.getThrowableProxy()))
+        return appender.list.stream().filter(e -> e.getLoggerName().startsWith("io.jenkins.plugins.mesa"))
+                .map(e -> e.getLoggerName() + " " + e.getFormattedMessage() + throwable(e.getThrowableProxy()))
                 .collect(Collectors.joining("\n"));
     }
 
