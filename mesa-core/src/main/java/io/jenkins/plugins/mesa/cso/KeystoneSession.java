@@ -78,8 +78,8 @@ final class KeystoneSession {
             throw new CsoException("cso-login-failed", "CSO login for " + who + " answered without an X-Subject-Token header");
         }
         Instant now = clock.instant();
-        Instant expires = expiresAt(response.body()).orElseGet(() -> {
-            LOG.warn("CSO login answer has no readable token.expires_at; renewing the token after {}", FALLBACK_LIFETIME);
+        Instant expires = expiresAt(response.body(), now).filter(now::isBefore).orElseGet(() -> {
+            LOG.warn("CSO login answer has no usable token.expires_at; renewing the token after {}", FALLBACK_LIFETIME);
             return now.plus(FALLBACK_LIFETIME);
         });
         Duration lifetime = Duration.between(now, expires);
@@ -108,14 +108,31 @@ final class KeystoneSession {
         }
     }
 
-    private Optional<Instant> expiresAt(byte[] body) {
-        String text;
+    /**
+     * When the token expires on our clock. Keystone states {@code expires_at} on its own clock;
+     * with {@code issued_at} as well, the token's lifetime is counted from now, so clock skew
+     * between CSO and MESA neither keeps a dead token nor forces a login per call.
+     */
+    private Optional<Instant> expiresAt(byte[] body, Instant now) {
+        JsonNode token;
         try {
             JsonNode root = json.readTree(body);
-            text = root == null ? "" : root.path("token").path("expires_at").asText("");
+            token = root == null ? null : root.path("token");
         } catch (IOException e) {
             return Optional.empty();
         }
+        if (token == null) {
+            return Optional.empty();
+        }
+        Optional<Instant> expires = instant(token.path("expires_at").asText(""));
+        Optional<Instant> issued = instant(token.path("issued_at").asText(""));
+        if (expires.isPresent() && issued.isPresent() && issued.get().isBefore(expires.get())) {
+            return Optional.of(now.plus(Duration.between(issued.get(), expires.get())));
+        }
+        return expires;
+    }
+
+    private static Optional<Instant> instant(String text) {
         if (text.isEmpty()) {
             return Optional.empty();
         }

@@ -84,6 +84,11 @@ final class FakeCso implements AutoCloseable {
     }
 
     static ResponseDefinitionBuilder tokenAnswer(String token) {
+        return tokenAnswer(token, "2026-11-29T10:00:00.000000Z", "2026-11-29T11:00:00.000000Z");
+    }
+
+    /** Keystone's answer with its own clock's issue and expiry times. */
+    static ResponseDefinitionBuilder tokenAnswer(String token, String issuedAt, String expiresAt) {
         return aResponse().withStatus(201).withHeader("Content-Type", "application/json")
                 .withHeader("X-Subject-Token", token)
                 .withBody("""
@@ -91,11 +96,11 @@ final class FakeCso implements AutoCloseable {
                           "user":{"domain":{"id":"default","name":"Default"},"id":"9a1c3e5f7b9d4f1a","name":"mesa-svc",
                                   "password_expires_at":null},
                           "audit_ids":["lP4tYyH0Q0aD7uUw6F1b2A"],
-                          "expires_at":"2026-11-29T11:00:00.000000Z","issued_at":"2026-11-29T10:00:00.000000Z",
+                          "expires_at":"%s","issued_at":"%s",
                           "project":{"domain":{"id":"default","name":"Default"},"id":"d60f49d431044a6a","name":"MY_CORP"},
                           "is_domain":false,
                           "roles":[{"id":"3b5c7d9e","name":"tenant-operator"}],
-                          "catalog":[]}}""");
+                          "catalog":[]}}""".formatted(expiresAt, issuedAt));
     }
 
     /** A tenant with sw1, sw10 and an SRX; sw1 has three LAN segments and ge-0/0/4 in generic-access. */

@@ -98,6 +98,25 @@ class KeystoneTokenTest {
     }
 
     @Test
+    void keystoneClockSkewNeitherForcesALoginPerCallNorKeepsADeadToken() {
+        // Keystone's clock is two hours behind: by our clock its expires_at (09:00) has already passed.
+        cso.server.stubFor(post(AUTH).willReturn(tokenAnswer("tok-skew", "2026-11-29T08:00:00Z", "2026-11-29T09:00:00Z")));
+        CsoPortConfigurator configurator = cso.configurator();
+
+        configurator.apply(request("sw1", "ge-0/0/4", "ap"));
+        configurator.apply(request("sw1", "ge-0/0/3", "secured"));
+        assertThat(cso.count("POST", AUTH)).isEqualTo(1);
+
+        cso.clock.advance(Duration.ofMinutes(30)); // the token lives an hour from its issue
+        configurator.apply(request("sw1", "ge-0/0/4", "ap"));
+        assertThat(cso.count("POST", AUTH)).isEqualTo(1);
+
+        cso.clock.advance(Duration.ofMinutes(29)); // past 10:59, a minute before the hour is up
+        configurator.apply(request("sw1", "ge-0/0/4", "ap"));
+        assertThat(cso.count("POST", AUTH)).isEqualTo(2);
+    }
+
+    @Test
     void a401LogsInOnceMoreAndTheChangeGoesThrough() {
         successiveTokens();
         cso.server.stubFor(get("/data-view-central/device").withHeader("X-Auth-Token", equalTo("tok-1"))
