@@ -78,7 +78,9 @@ public final class CsoPortConfigurator implements PortConfigurator {
 
     /**
      * Applies the request's profile and waits for the deploy job. A dry run looks everything up
-     * and reports what would be assigned, writing nothing.
+     * and reports what would be assigned, writing nothing. CSO port profiles take no variables and
+     * have no confirmed commit, so the request's {@code variables} and {@code confirmMinutes} are
+     * not used; its comment is returned in the result only (CSO's association has no comment field).
      *
      * @throws CsoException {@code unknown-profile} when the request names a profile with no CSO mapping
      */
