@@ -89,7 +89,7 @@ class IncomingWebhookChannelTest {
         IncomingWebhookChannel slack = IncomingWebhookChannel.slack(url, http);
 
         assertThat(slack.send(changed())).isFalse();
-        server.stubFor(post(HOOK_PATH).willReturn(aResponse().withStatus(500)));
+        server.stubFor(post(HOOK_PATH).willReturn(aResponse().withStatus(503)));
         assertThat(slack.send(changed())).isFalse();
 
         assertThat(logs.list).extracting(ILoggingEvent::getLoggerName).contains(RetryingHttp.class.getName());
