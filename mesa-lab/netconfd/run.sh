@@ -381,9 +381,14 @@ EOF
 }
 
 start() {
+  # A failed start leaves nothing of ours running, so a caller never meets a half-started server.
+  trap 'rc=$?; if ((rc != 0)); then stop_servers >/dev/null 2>&1 || true; fi' EXIT
   apt_install
   ensure_files
   ensure_user
+  if ! running_pid "$SSHD_PID" sshd >/dev/null && port_busy; then
+    die "port $PORT is already in use by a process that is not ours: $(ss -Hltnp "sport = :$PORT" | tr -s ' ')"
+  fi
   local attempt
   for attempt in 1 2; do
     running_pid "$NETCONFD_PID" netconfd >/dev/null || { stop_servers; start_netconfd; }
@@ -400,7 +405,6 @@ start() {
     ((attempt == 1)) && { log "restarting netconfd and sshd"; stop_servers; }
   done
   tail_log "$DB/netconfd.log"; tail_log "$STATE/sshd.log"
-  stop_servers
   die "the server does not answer a NETCONF hello: $PROBE_ERROR"
 }
 
