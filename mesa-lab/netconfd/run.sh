@@ -146,20 +146,16 @@ installed() {
 
 apt_install() {
   local apt=(timeout "$APT_TIMEOUT" apt-get -q -o DPkg::Lock::Timeout=300)
-  local pkgs=(netconfd openssh-server) updated=false pkg policy
+  local pkgs=(netconfd openssh-server) updated=false policy
   installed "${pkgs[@]}" && return 0
   command -v apt-get >/dev/null || die "apt-get not found; this script needs Debian 12"
-  # Update the package lists only when they cannot name a candidate (or, below, are stale).
-  for pkg in "${pkgs[@]}"; do
-    # (captured first: grep -q would close the pipe early and pipefail would call that a failure)
-    policy=$(apt-cache policy "$pkg" 2>/dev/null || true)
-    if [[ ! $policy =~ Candidate:\ [^\(] ]]; then
-      log "apt lists know no $pkg; running apt-get update"
-      "${apt[@]}" update >&2 || die "apt-get update failed"
-      updated=true
-      break
-    fi
-  done
+  # Update the package lists only when they cannot name a candidate for each (or, below, are stale).
+  policy=$(apt-cache policy "${pkgs[@]}" 2>/dev/null || true)
+  if (($(grep -c 'Candidate: [^(]' <<<"$policy") < ${#pkgs[@]})); then
+    log "apt lists lack ${pkgs[*]}; running apt-get update"
+    "${apt[@]}" update >&2 || die "apt-get update failed"
+    updated=true
+  fi
   # On a machine with systemd, installing openssh-server would also start the system sshd on :22,
   # where the netconf/netconf account would be reachable from the network. We only want our private
   # loopback sshd, so if we are the ones installing it, tell Debian's unit not to run the system one.
