@@ -44,7 +44,7 @@ tail_log() { [[ -s $1 ]] && { log "last lines of $1:"; tail -n "${2:-15}" "$1" |
 
 # Builtins only (read, mapfile): with a loaded machine every fork of cat costs tens of milliseconds,
 # and stop scans all of /proc.
-alive() {   # not gone and not a zombie (PID 1 here reaps lazily, so zombies linger)
+alive() {   # not gone and not a zombie (a lazy PID 1, as in containers, leaves zombies around)
   local stat
   read -r stat 2>/dev/null <"/proc/$1/stat" || return 1
   stat=${stat##*) }
@@ -97,7 +97,7 @@ strays() {
 }
 
 terminate() {   # pids... : TERM, wait bounded, then KILL, wait bounded
-  local pids=("$@") p deadline left
+  local pids=("$@") p deadline left signal
   ((${#pids[@]})) || return 0
   kill -TERM "${pids[@]}" 2>/dev/null || true
   for signal in KILL ''; do
@@ -327,13 +327,17 @@ probe() {
         ((SECONDS < deadline)) || break
         sleep 0.02
       done
-      printf '%s' "$close" >&"$in" 2>/dev/null || true
-      if reply=$(read_message "$out" "$deadline") && [[ $reply == *'<ok/>'* ]]; then
-        exec {in}>&- {out}<&-
-        wait "$ssh_pid" 2>/dev/null || true
-        return 0
+      if ((SECONDS >= deadline)); then
+        PROBE_ERROR="netconfd did not log session $sid as active within ${PROBE_TIMEOUT}s"
+      else
+        printf '%s' "$close" >&"$in" 2>/dev/null || true
+        if reply=$(read_message "$out" "$deadline") && [[ $reply == *'<ok/>'* ]]; then
+          exec {in}>&- {out}<&-
+          wait "$ssh_pid" 2>/dev/null || true
+          return 0
+        fi
+        PROBE_ERROR="no <ok/> to <close-session>: ${reply:0:300}"
       fi
-      PROBE_ERROR="no <ok/> to <close-session>: ${reply:0:300}"
     else
       PROBE_ERROR="the server's first message is not a NETCONF hello: ${reply:0:300}"
     fi
