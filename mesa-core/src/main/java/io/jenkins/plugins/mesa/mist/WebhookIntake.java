@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.jenkins.plugins.mesa.MacAddress;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -38,7 +39,7 @@ public final class WebhookIntake {
     private static final long MAX_EPOCH_SECONDS = 32503680000L; // year 3000: anything later is not epoch seconds
 
     private final WebhookSettings settings;
-    private final ObjectMapper mapper;
+    private final ObjectReader reader;
 
     public WebhookIntake(WebhookSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -52,7 +53,8 @@ public final class WebhookIntake {
                         .build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
-        this.mapper = new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.reader = new ObjectMapper(factory).readerFor(JsonNode.class)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /**
@@ -77,7 +79,7 @@ public final class WebhookIntake {
     private WebhookBatch parse(byte[] rawBody) {
         JsonNode root;
         try {
-            root = mapper.readTree(rawBody);
+            root = reader.readValue(rawBody);
         } catch (JsonProcessingException e) {
             throw WebhookRejected.badRequest("malformed-json", "body is not valid JSON: " + firstLine(e.getOriginalMessage()));
         } catch (IOException | RuntimeException e) {
