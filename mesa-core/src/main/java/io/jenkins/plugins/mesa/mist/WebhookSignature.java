@@ -49,6 +49,9 @@ public final class WebhookSignature {
      * @throws WebhookRejected 403 {@code no-secret}, 401 {@code missing-signature} or {@code bad-signature}
      */
     public static void verify(byte[] rawBody, String signatureV2, String legacySignature, WebhookSettings settings) {
+        if (rawBody == null) {
+            throw WebhookRejected.badRequest("malformed-json", "empty body");
+        }
         Secret secret = settings.secret();
         if (secret == null) {
             if (settings.insecureNoSignature()) {

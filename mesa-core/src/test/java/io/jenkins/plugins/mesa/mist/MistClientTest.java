@@ -152,6 +152,18 @@ class MistClientTest {
     }
 
     @Test
+    void anOrgLevelEventWithoutSiteGoesStraightToTheInventory() {
+        server.stubFor(get(urlPathEqualTo("/api/v1/orgs/" + ORG + "/inventory")).willReturn(okJson("""
+                [{"mac": "5c5b350e55c8", "type": "ap", "site_id": "%s", "id": "00000000-0000-0000-1000-5c5b350e55c8"}]
+                """.formatted(SITE_B))));
+        server.stubFor(get("/api/v1/sites/" + SITE_B + "/stats/devices/00000000-0000-0000-1000-5c5b350e55c8")
+                .willReturn(okJson(apStats(neighbour("sw-branch", "2c21311cbe01", "ge-0/0/7", ""), null))));
+
+        assertThat(client.apUplink(ORG, "", AP).orElseThrow().siteId()).isEqualTo(SITE_B);
+        server.verify(0, getRequestedFor(urlPathMatching("/api/v1/sites/" + SITE + "/.*")));
+    }
+
+    @Test
     void anApInNoOtherSiteIsNotFoundAfterOneFallback() {
         server.stubFor(get(AP_STATS).willReturn(aResponse().withStatus(404)));
         server.stubFor(get(urlPathEqualTo("/api/v1/orgs/" + ORG + "/inventory")).willReturn(okJson("[]")
@@ -177,7 +189,7 @@ class MistClientTest {
                   "id": "00000000-0000-0000-1000-2c21311cbeef"}]""".formatted(SITE))
                 .withHeader("X-Page-Total", "101").withHeader("X-Page-Limit", "100").withHeader("X-Page-Page", "2")));
         MistClient pinned = client(settings().withSwitchOverrides(
-                Map.of("sw-hq-1", new MistSettings.SwitchOverride("sw-hq-1.mgmt.example", false))));
+                Map.of("2C:21:31:1C:BE:EF", new MistSettings.SwitchOverride("sw-hq-1.mgmt.example", false))));
 
         SwitchInfo sw = pinned.switchByMac(ORG, MacAddress.parse("2c:21:31:1c:be:ef")).orElseThrow();
 

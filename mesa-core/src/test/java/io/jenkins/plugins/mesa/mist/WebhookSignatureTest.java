@@ -134,6 +134,12 @@ class WebhookSignatureTest {
     }
 
     @Test
+    void aMissingBodyIsATypedRejectionForStandaloneCallers() {
+        assertThat(rejection(() -> WebhookSignature.verify(null, "00", null, settings)).reason())
+                .isEqualTo("malformed-json");
+    }
+
+    @Test
     void noSecretConfiguredIsForbidden() {
         WebhookSettings none = new WebhookSettings(null, false, false, WebhookSettings.DEFAULT_MAX_BODY_BYTES);
         WebhookRejected e = rejection(() -> WebhookSignature.verify(BODY, hmac("HmacSHA256", SECRET, BODY), null, none));
