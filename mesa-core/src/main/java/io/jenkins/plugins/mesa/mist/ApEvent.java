@@ -7,8 +7,9 @@ import java.util.Objects;
 /**
  * One AP event from a Mist {@code device-events} webhook that MESA acts on.
  *
- * @param eventId   stable id for dedup: the {@code audit_id} when present, otherwise a hash of the
- *                  event's identifying fields (type, mac, timestamp, site)
+ * @param eventId   stable id for dedup: {@code <audit_id>:<type>:<mac>} when {@code audit_id} is present
+ *                  (one admin action can touch many APs, so the audit id alone is not unique), otherwise
+ *                  32 hex digits of SHA-256 over type|mac|timestamp|site
  * @param type      Mist's type string as received, e.g. {@code AP_DISCONNECTED}
  * @param ap        the AP's MAC ({@code mac}, or legacy {@code ap})
  * @param apName    {@code device_name} (or legacy {@code ap_name}); empty when absent
