@@ -73,8 +73,10 @@ public final class MistCloudSimulator implements AutoCloseable {
             route(config.routes, LOCAL_PORT_CONFIG_PUT, api::putLocalPortConfig);
             route(config.routes, LOCAL_PORT_CONFIG_DELETE, api::deleteLocalPortConfig);
             config.routes.exception(MistHttpError.class, (e, ctx) -> detail(ctx, e.status, e.getMessage()));
+            // Javalin answers unmatched paths in plain text; Mist answers in JSON. Our own 404s are JSON already.
             config.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) {
+                String result = ctx.result();
+                if (result == null || !result.startsWith("{")) {
                     detail(ctx, 404, "Not Found");
                 }
             });
