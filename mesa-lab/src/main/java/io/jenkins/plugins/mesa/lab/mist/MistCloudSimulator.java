@@ -6,13 +6,18 @@ import io.javalin.http.Handler;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A stateful Mist cloud on 127.0.0.1 (ephemeral port) that answers the REST calls MESA makes with Mist's JSON,
@@ -36,6 +41,7 @@ public final class MistCloudSimulator implements AutoCloseable {
     public static final String LOCAL_PORT_CONFIG_DELETE =
             "DELETE /api/v1/sites/{site_id}/devices/{device_id}/local_port_config";
 
+    private static final Logger LOG = LoggerFactory.getLogger(MistCloudSimulator.class);
     private static final String NO_CREDENTIALS = "Authentication credentials were not provided.";
     private static final String BAD_TOKEN = "Invalid token.";
 
@@ -45,6 +51,7 @@ public final class MistCloudSimulator implements AutoCloseable {
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
     private final Javalin app;
+    private final List<Consumer<MistRequest>> listeners = new CopyOnWriteArrayList<>();
 
     private MistCloudSimulator(MistWorld world, String token) {
         this.world = Objects.requireNonNull(world, "world");
@@ -73,6 +80,11 @@ public final class MistCloudSimulator implements AutoCloseable {
             route(config.routes, LOCAL_PORT_CONFIG_PUT, api::putLocalPortConfig);
             route(config.routes, LOCAL_PORT_CONFIG_DELETE, api::deleteLocalPortConfig);
             config.routes.exception(MistHttpError.class, (e, ctx) -> detail(ctx, e.status, e.getMessage()));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.warn("simulated Mist cloud failed on {} {}", ctx.method(), ctx.path(), e);
+                detail(ctx, 500, "Internal Server Error");
+            });
+            config.requestLogger.http((ctx, millis) -> report(ctx));
             // Javalin answers unmatched paths in plain text; Mist answers in JSON. Our own 404s are JSON already.
             config.routes.error(404, ctx -> {
                 String result = ctx.result();
@@ -124,6 +136,11 @@ public final class MistCloudSimulator implements AutoCloseable {
         return out;
     }
 
+    /** Calls {@code listener} after each answered request (on a server thread; keep it quick). */
+    public void onRequest(Consumer<MistRequest> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
     /** Zeroes every request counter. */
     public void resetCounts() {
         counts.clear();
@@ -171,6 +188,22 @@ public final class MistCloudSimulator implements AutoCloseable {
             case "PUT" -> routes.put(path, wrapped);
             case "DELETE" -> routes.delete(path, wrapped);
             default -> throw new IllegalArgumentException("unsupported method in route " + route);
+        }
+    }
+
+    private void report(Context ctx) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        String query = ctx.queryString();
+        MistRequest request = new MistRequest(ctx.method().name(), ctx.path(), query == null ? "" : query,
+                ctx.statusCode());
+        for (Consumer<MistRequest> listener : listeners) {
+            try {
+                listener.accept(request);
+            } catch (RuntimeException e) {
+                LOG.warn("request listener failed", e);
+            }
         }
     }
 

@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,6 +110,21 @@ class MistFaultsTest {
         mist.resetCounts();
         assertThat(mist.totalRequests()).isZero();
         assertThat(mist.requestCount(MistCloudSimulator.SITE_STATS)).isZero();
+    }
+
+    @Test
+    void aListenerHearsEveryAnsweredRequestWithItsStatus() throws Exception {
+        BlockingQueue<MistRequest> heard = new LinkedBlockingQueue<>();
+        mist.onRequest(heard::add);
+
+        api.get(STATS + "?x=1");
+        api.getWithAuthorization(STATS, null);
+
+        MistRequest ok = heard.poll(10, TimeUnit.SECONDS);
+        MistRequest denied = heard.poll(10, TimeUnit.SECONDS);
+        assertThat(ok).isEqualTo(new MistRequest("GET", STATS, "x=1", 200));
+        assertThat(denied).isEqualTo(new MistRequest("GET", STATS, "", 401));
+        assertThat(ok.toString()).isEqualTo("GET " + STATS + "?x=1 -> 200");
     }
 
     @Test
