@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -189,7 +190,7 @@ final class MistJson {
         o.putNull("deviceprofile_id");
         o.put("sku", ap.spec.model() + "-WW");
         o.put("hw_rev", "B01");
-        o.put("magic", "SIM" + ap.spec.mac().substring(4).toUpperCase(java.util.Locale.ROOT));
+        o.put("magic", "SIM" + ap.spec.mac().substring(4).toUpperCase(Locale.ROOT));
         o.put("created_time", ap.created.getEpochSecond());
         o.put("modified_time", ap.config.path("modified_time").asLong());
         return o;

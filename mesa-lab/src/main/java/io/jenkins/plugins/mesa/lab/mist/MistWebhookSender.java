@@ -48,7 +48,10 @@ public final class MistWebhookSender {
     }
 
     public MistWebhookSender(String secret, Duration timeout, String topic) {
-        this.secret = Objects.requireNonNull(secret, "secret").getBytes(StandardCharsets.UTF_8);
+        if (Objects.requireNonNull(secret, "secret").isEmpty()) {
+            throw new IllegalArgumentException("webhook secret must not be empty");
+        }
+        this.secret = secret.getBytes(StandardCharsets.UTF_8);
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.topic = Objects.requireNonNull(topic, "topic");
         this.http = HttpClient.newBuilder()

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -81,7 +82,7 @@ public final class MistWorld {
         config.put("id", spec.deviceId());
         config.put("name", spec.name());
         config.put("mac", spec.vcMac() != null ? spec.vcMac() : spec.mac());
-        config.put("serial", "SIM" + spec.mac().substring(6).toUpperCase(java.util.Locale.ROOT));
+        config.put("serial", "SIM" + spec.mac().substring(6).toUpperCase(Locale.ROOT));
         config.put("model", spec.model());
         config.put("type", "switch");
         config.put("site_id", site.id);
@@ -108,7 +109,7 @@ public final class MistWorld {
         config.put("id", spec.deviceId());
         config.put("name", spec.name());
         config.put("mac", spec.mac());
-        config.put("serial", "SIMAP" + spec.mac().substring(6).toUpperCase(java.util.Locale.ROOT));
+        config.put("serial", "SIMAP" + spec.mac().substring(6).toUpperCase(Locale.ROOT));
         config.put("model", spec.model());
         config.put("type", "ap");
         config.put("site_id", spec.siteId());
@@ -159,7 +160,9 @@ public final class MistWorld {
         port.neighbourPort = apPort;
         port.lastFlapped = now;
         if (ap.links.isEmpty()) {
+            // Powered up again: the AP boots and reports only the neighbours it sees now.
             ap.bootedAt = now;
+            ap.lldp.clear();
         }
         ap.links.put(apPort, new SimAp.Link(sw.spec.mac(), portId));
         ap.lldp.put(apPort, lldpViewOf(sw, port));
@@ -200,6 +203,24 @@ public final class MistWorld {
         }
         ap.connected = true;
         ap.lastSeen = now();
+    }
+
+    /**
+     * The AP reboots in place (AP_RESTARTED): its links flap, its uptime starts again, it reconnects with the
+     * same LLDP neighbours.
+     */
+    public synchronized void restartAp(String apMac) {
+        SimAp ap = apOf(apMac);
+        if (ap.links.isEmpty()) {
+            throw new IllegalStateException(ap.spec.mac() + " is not plugged in");
+        }
+        Instant now = now();
+        for (SimAp.Link link : ap.links.values()) {
+            switches.get(link.switchMac()).ports.get(link.portId()).lastFlapped = now;
+        }
+        ap.bootedAt = now;
+        ap.connected = true;
+        ap.lastSeen = now;
     }
 
     /** Unplugs the AP and plugs its {@code eth0} into another port (possibly on another switch or site). */
@@ -408,7 +429,7 @@ public final class MistWorld {
         SwitchSpec spec = sw.spec;
         String portId = spec.portIdSubtype() == SwitchSpec.LldpPortIdSubtype.INTERFACE_NAME
                 ? port.id : Integer.toString(port.ifIndex);
-        String desc = "Juniper Networks, Inc. " + spec.model().toLowerCase(java.util.Locale.ROOT)
+        String desc = "Juniper Networks, Inc. " + spec.model().toLowerCase(Locale.ROOT)
                 + " Ethernet Switch, kernel JUNOS 21.4R3-S5.4, Build date: 2023-09-14 02:18:27 UTC"
                 + " Copyright (c) 1996-2023 Juniper Networks, Inc.";
         return new LldpView(spec.mac(), spec.name(), desc, portId, port.id, spec.mgmtIp());

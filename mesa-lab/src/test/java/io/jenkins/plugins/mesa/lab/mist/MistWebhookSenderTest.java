@@ -154,6 +154,22 @@ class MistWebhookSenderTest {
     }
 
     @Test
+    void theTopicCanBeSpelledAsInMistsOwnSamples() throws Exception {
+        MistWebhookSender sender = new MistWebhookSender(SECRET, Duration.ofSeconds(5), "device_events");
+
+        byte[] body = sender.body(List.of(DeviceEvent.ap("AP_CONNECTED", "5c5b350e0001", "a1", LabFixture.ORG,
+                LabFixture.SITE_A, "HQ", Instant.EPOCH)));
+
+        assertThat(JSON.readTree(body).path("topic").asText()).isEqualTo("device_events");
+    }
+
+    @Test
+    void anEmptySecretIsRefused() {
+        assertThatThrownBy(() -> new MistWebhookSender("", Duration.ofSeconds(5)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void anEmptyBatchIsRefused() {
         MistWebhookSender sender = new MistWebhookSender(SECRET, Duration.ofSeconds(5));
 

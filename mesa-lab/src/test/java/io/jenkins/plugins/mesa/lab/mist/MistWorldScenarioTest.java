@@ -133,6 +133,34 @@ class MistWorldScenarioTest {
     }
 
     @Test
+    void anApPluggedInAgainReportsOnlyItsNewNeighbours() {
+        world.plugAp(AP_1, "eth0", SW_A1, "ge-0/0/1");
+        world.unplugAp(AP_1);
+
+        world.plugAp(AP_1, "eth1", SW_A2, "ge-0/0/2");
+
+        JsonNode ap = apStats(SITE_A, AP_1);
+        assertThat(ap.has("lldp_stats")).isFalse();
+        assertThat(ap.path("lldp_stat").path("system_name").asText()).isEqualTo("sw-a2");
+    }
+
+    @Test
+    void aRestartFlapsTheLinkAndRestartsUptimeWithTheSameNeighbour() {
+        world.plugAp(AP_1, SW_A1, "ge-0/0/1");
+        lab.clock.advance(Duration.ofHours(1));
+
+        world.restartAp(AP_1);
+        lab.clock.advance(Duration.ofSeconds(30));
+
+        JsonNode ap = apStats(SITE_A, AP_1);
+        assertThat(ap.path("uptime").asLong()).isEqualTo(30);
+        assertThat(ap.path("status").asText()).isEqualTo("connected");
+        JsonNode port = port(SW_A1, "ge-0/0/1");
+        assertThat(port.path("last_flapped").asLong()).isEqualTo(lab.clock.instant().getEpochSecond() - 30);
+        assertThat(port.path("neighbor_mac").asText()).isEqualTo(AP_1);
+    }
+
+    @Test
     void lastSeenFollowsTheClockWhileConnected() {
         world.plugAp(AP_1, SW_A1, "ge-0/0/1");
         lab.clock.advance(Duration.ofSeconds(90));
