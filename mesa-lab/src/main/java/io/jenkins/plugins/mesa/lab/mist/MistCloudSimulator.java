@@ -107,6 +107,16 @@ public final class MistCloudSimulator implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + app.port());
     }
 
+    /** The address the server socket is really bound to (tests check it is loopback only). */
+    String boundHost() {
+        for (org.eclipse.jetty.server.Connector connector : app.jettyServer().server().getConnectors()) {
+            if (connector instanceof org.eclipse.jetty.server.NetworkConnector network) {
+                return network.getHost();
+            }
+        }
+        return null;
+    }
+
     public MistWorld world() {
         return world;
     }
