@@ -284,6 +284,26 @@ public final class MistWorld {
         return new PortState(sw.spec.mac(), p.id, p.up, p.neighbourMac, sw.effectiveUsage(p.id));
     }
 
+    /** Every port of every switch, switches in the order added, ports in spec order. */
+    public synchronized List<PortState> portStates() {
+        List<PortState> out = new ArrayList<>();
+        for (SimSwitch sw : switches.values()) {
+            for (SimPort p : sw.ports.values()) {
+                out.add(new PortState(sw.spec.mac(), p.id, p.up, p.neighbourMac, sw.effectiveUsage(p.id)));
+            }
+        }
+        return out;
+    }
+
+    /** Every AP, in the order added. */
+    public synchronized List<ApState> apStates() {
+        List<ApState> out = new ArrayList<>();
+        for (SimAp ap : aps.values()) {
+            out.add(ap(ap.spec.mac()));
+        }
+        return out;
+    }
+
     /** The usage Mist applies to the port from the device object ({@code port_usage} in port stats). */
     public synchronized String portUsage(String switchMac, String portId) {
         return port(switchMac, portId).portUsage();

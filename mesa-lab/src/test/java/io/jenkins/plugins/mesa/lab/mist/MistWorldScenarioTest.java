@@ -206,6 +206,19 @@ class MistWorldScenarioTest {
     }
 
     @Test
+    void theWholeWorldCanBeReadBackForAnExpectedVersusActualTable() {
+        world.configurePortUsage(SW_A2, "ge-0/0/1", "ap");
+        world.plugAp(AP_1, SW_A2, "ge-0/0/1");
+
+        assertThat(world.portStates()).hasSize(8 + 4 + 4);
+        assertThat(world.portStates()).contains(new MistWorld.PortState(SW_A2, "ge-0/0/1", true, AP_1, "ap"));
+        assertThat(world.portStates()).contains(new MistWorld.PortState(SW_A1, "ge-0/0/7", false, null, "default"));
+        assertThat(world.apStates()).extracting(MistWorld.ApState::mac).containsExactly(AP_1, AP_2, AP_3, AP_B);
+        assertThat(world.apStates().get(0).connected()).isTrue();
+        assertThat(world.apStates().get(1).connected()).isFalse();
+    }
+
+    @Test
     void apEventDescribesTheApWhereTheWorldHasIt() {
         world.plugAp(AP_B, SW_B1, "ge-0/0/1");
 
