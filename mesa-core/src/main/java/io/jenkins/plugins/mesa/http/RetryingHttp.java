@@ -20,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * an HTTP date). Any other status is returned at once for the caller to map. Shared by the Mist,
  * CSO and notification clients so that every outbound call behaves the same way.
  *
+ * <p>A POST or PATCH is not idempotent — a resent CSO deploy would start a second job — so it is
+ * retried only when the server cannot have acted on it: the connection was refused, or the answer
+ * was 429 or 503 (rejected before processing).
+ *
  * <p>Logs name the method, host and path only — never headers or bodies, which may carry secrets.
  */
 public final class RetryingHttp {
@@ -59,19 +63,32 @@ public final class RetryingHttp {
      * @throws HttpUnreachable when no response came back on the last attempt
      */
     public HttpResponse<byte[]> send(HttpRequest request) {
+        return send(request, request.method() + " " + request.uri().getHost() + request.uri().getPath());
+    }
+
+    /**
+     * As {@link #send(HttpRequest)}, naming the call {@code label} in logs and errors instead of its
+     * URL — for URLs that are themselves secrets (chat incoming webhooks).
+     */
+    public HttpResponse<byte[]> send(HttpRequest request, String label) {
         HttpRequest timed = HttpRequest.newBuilder(request, (name, value) -> true).timeout(requestTimeout).build();
-        String what = request.method() + " " + request.uri().getHost() + request.uri().getPath();
+        String what = label;
+        boolean idempotent = !"POST".equals(request.method()) && !"PATCH".equals(request.method());
         for (int attempt = 1; ; attempt++) {
             Duration wait;
             try {
                 HttpResponse<byte[]> response = client.send(timed, HttpResponse.BodyHandlers.ofByteArray());
-                if (!retryable(response.statusCode()) || attempt >= policy.maxAttempts()) {
+                if (!retryable(response.statusCode(), idempotent) || attempt >= policy.maxAttempts()) {
                     return response;
                 }
                 wait = retryAfter(response).map(policy::bounded).orElse(policy.backoffAfter(attempt));
                 LOG.warn("{} answered {}; retry {} of {} in {} ms", what, response.statusCode(), attempt,
                         policy.maxAttempts() - 1, wait.toMillis());
             } catch (IOException e) {
+                if (!idempotent && !(e instanceof java.net.ConnectException)) {
+                    throw new HttpUnreachable(what + " failed and was not resent (the server may have acted on it): "
+                            + describe(e), e);
+                }
                 if (attempt >= policy.maxAttempts()) {
                     throw new HttpUnreachable(what + " failed after " + attempt + " attempts: " + describe(e), e);
                 }
@@ -91,8 +108,11 @@ public final class RetryingHttp {
         }
     }
 
-    static boolean retryable(int status) {
-        return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+    static boolean retryable(int status, boolean idempotent) {
+        if (status == 429 || status == 503) {
+            return true;
+        }
+        return idempotent && (status == 500 || status == 502 || status == 504);
     }
 
     private Optional<Duration> retryAfter(HttpResponse<?> response) {

@@ -91,6 +91,34 @@ class RetryingHttpTest {
     }
 
     @Test
+    void aPostIsResentOnlyWhenTheServerCannotHaveActedOnIt() {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/deploy").inScenario("p")
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(503)).willSetStateTo("two"));
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/deploy").inScenario("p")
+                .whenScenarioStateIs("two").willReturn(aResponse().withStatus(502)).willSetStateTo("three"));
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/deploy").inScenario("p")
+                .whenScenarioStateIs("three").willReturn(aResponse().withStatus(200)));
+        HttpRequest post = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/deploy"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+
+        // 503 = not processed: resent. 502 = may have been processed: handed back, not resent.
+        assertThat(http.send(post).statusCode()).isEqualTo(502);
+        assertThat(waits).containsExactly(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aPostWhoseConnectionBrokeIsNotResent() {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/deploy")
+                .willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+        HttpRequest post = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/deploy"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+
+        assertThatThrownBy(() -> http.send(post)).isInstanceOf(HttpUnreachable.class)
+                .hasMessageContaining("not resent");
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
     void doesNotRetryClientErrors() {
         server.stubFor(get("/x").willReturn(aResponse().withStatus(404)));
 
