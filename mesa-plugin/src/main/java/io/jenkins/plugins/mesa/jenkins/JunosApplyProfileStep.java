@@ -48,7 +48,7 @@ public final class JunosApplyProfileStep extends Step {
         this.profile = Util.fixNull(profile).trim();
     }
 
-    /** The switch: management host name or address (as {@code mistLookupPort} returns in managementHost). */
+    /** The switch: its name or management host ({@code switchName} or {@code managementHost} from {@code mistLookupPort}). */
     public String getSwitch() {
         return switchHost;
     }
@@ -161,7 +161,7 @@ public final class JunosApplyProfileStep extends Step {
         }
 
         public FormValidation doCheckSwitch(@QueryParameter String value) {
-            return StepForms.required(value, "the switch's management host name or address");
+            return StepForms.required(value, "the switch name or management host");
         }
 
         public FormValidation doCheckPort(@QueryParameter String value) {
