@@ -10,14 +10,18 @@ import java.util.Map;
 final class ChangeReport {
     private ChangeReport() {}
 
-    static void record(StepRuntime rt, String stepName, String backend, String target, String profile,
-                       Map<String, Object> r) throws AbortException {
-        String outcome = String.valueOf(r.getOrDefault("outcome", Boolean.TRUE.equals(r.get("changed")) ? "CHANGED" : "UNCHANGED"));
+    static void record(
+            StepRuntime rt, String stepName, String backend, String target, String profile, Map<String, Object> r)
+            throws AbortException {
+        String outcome = String.valueOf(
+                r.getOrDefault("outcome", Boolean.TRUE.equals(r.get("changed")) ? "CHANGED" : "UNCHANGED"));
         boolean failed = Boolean.TRUE.equals(r.get("failed")) || "FAILED".equals(outcome);
         String diff = text(r.get("diff"));
         String ref = text(r.get("remoteRef"));
-        String reason = failed ? "failed at " + text(r.get("failedStage")) + ", switch left " + text(r.get("leftIn"))
-                + ": " + text(r.get("message")) : "";
+        String reason = failed
+                ? "failed at " + text(r.get("failedStage")) + ", switch left " + text(r.get("leftIn")) + ": "
+                        + text(r.get("message"))
+                : "";
         rt.log(target + " → profile " + profile + ": " + outcome + (ref.isEmpty() ? "" : " (" + ref + ")")
                 + (failed ? " — " + reason : ""));
         if (!diff.isBlank()) {
@@ -25,8 +29,8 @@ final class ChangeReport {
         }
         MesaChangeAction audit = rt.audit();
         audit.setChange(backend, target, profile, outcome, diff, ref, reason);
-        audit.addDecision(stepName, outcome.toLowerCase(java.util.Locale.ROOT),
-                failed ? reason : target + " " + outcome, r);
+        audit.addDecision(
+                stepName, outcome.toLowerCase(java.util.Locale.ROOT), failed ? reason : target + " " + outcome, r);
         rt.save();
         if (failed) {
             throw new AbortException(stepName + ": " + target + " " + reason);

@@ -111,8 +111,10 @@ public final class CsoDeployStep extends Step {
         private final int pollSeconds;
         private final int timeoutMinutes;
         private long deadlineMillis;
+
         @CheckForNull
         private volatile String jobId;
+
         private volatile String lastState = "";
         private volatile boolean finished;
         private transient volatile ScheduledFuture<?> task;
@@ -147,7 +149,10 @@ public final class CsoDeployStep extends Step {
                 args.put("port", port);
                 args.put("profile", profile);
                 rt.log("assign profile '" + profile + "' to " + device + " " + port + " and deploy");
-                Map<String, Object> r = rt.call(credentialsId, StepRuntime.Login.CSO, EnumSet.of(StepRuntime.Login.CSO),
+                Map<String, Object> r = rt.call(
+                        credentialsId,
+                        StepRuntime.Login.CSO,
+                        EnumSet.of(StepRuntime.Login.CSO),
                         f -> f.csoStartDeploy(args));
                 String id = String.valueOf(r.get("jobId"));
                 jobId = id;
@@ -172,7 +177,10 @@ public final class CsoDeployStep extends Step {
             try {
                 StepRuntime rt = runtime();
                 String id = jobId;
-                Map<String, Object> r = rt.call(credentialsId, StepRuntime.Login.CSO, EnumSet.of(StepRuntime.Login.CSO),
+                Map<String, Object> r = rt.call(
+                        credentialsId,
+                        StepRuntime.Login.CSO,
+                        EnumSet.of(StepRuntime.Login.CSO),
                         f -> f.csoPollDeploy(id));
                 lastState = String.valueOf(r.get("state"));
                 if (Boolean.TRUE.equals(r.get("done"))) {
@@ -197,7 +205,13 @@ public final class CsoDeployStep extends Step {
             String target = device + " " + port;
             rt.log("CSO job " + jobId + " " + lastState + (ok ? "" : ": " + result.get("message")));
             MesaChangeAction audit = rt.audit();
-            audit.setChange("cso", target, profile, ok ? "CHANGED" : "FAILED", "", String.valueOf(jobId),
+            audit.setChange(
+                    "cso",
+                    target,
+                    profile,
+                    ok ? "CHANGED" : "FAILED",
+                    "",
+                    String.valueOf(jobId),
                     ok ? "" : "CSO job " + lastState + ": " + result.get("message"));
             audit.addDecision(STEP, ok ? "changed" : "failed", "CSO job " + jobId + " " + lastState, result);
             rt.save();

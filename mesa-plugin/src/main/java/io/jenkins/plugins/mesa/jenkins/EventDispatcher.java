@@ -47,8 +47,11 @@ final class EventDispatcher {
         }
         EventGate.OutageStatus outage = null;
         if (e.kind() == ApEvent.Kind.DISCONNECTED) {
-            outage = gate.recordDisconnect(e.siteId(), e.ap().value(), new EventGate.OutageRule(
-                    Duration.ofSeconds(config.getOutageWindowSeconds()), config.getOutageThresholdCount()));
+            outage = gate.recordDisconnect(
+                    e.siteId(),
+                    e.ap().value(),
+                    new EventGate.OutageRule(
+                            Duration.ofSeconds(config.getOutageWindowSeconds()), config.getOutageThresholdCount()));
         } else {
             gate.recordReconnect(e.siteId(), e.ap().value());
         }
@@ -67,13 +70,16 @@ final class EventDispatcher {
         return EventOutcome.of(e, status, jobs);
     }
 
-    private JobOutcome dispatchToJob(ApEvent e, @CheckForNull EventGate.OutageStatus outage, Job<?, ?> job,
-                                     MistEventTrigger trigger) {
+    private JobOutcome dispatchToJob(
+            ApEvent e, @CheckForNull EventGate.OutageStatus outage, Job<?, ?> job, MistEventTrigger trigger) {
         List<Long> cancelled = new ArrayList<>();
         if (e.kind() != ApEvent.Kind.DISCONNECTED) {
             // The AP is back: a revert still waiting out its hold-down is moot, whatever this job's filters say.
-            cancelled.addAll(cancelQueued(job, a -> "AP_DISCONNECTED".equals(a.getType())
-                    && a.getApMac().equals(e.ap().value())).ids());
+            cancelled.addAll(cancelQueued(
+                            job,
+                            a -> "AP_DISCONNECTED".equals(a.getType())
+                                    && a.getApMac().equals(e.ap().value()))
+                    .ids());
         }
         String rejection = trigger.rejection(e);
         if (rejection != null) {
@@ -89,16 +95,22 @@ final class EventDispatcher {
         MistEventCause cause = MistEventCause.of(e);
         cancelled.forEach(cause::addCancelled);
         int quietPeriod = e.kind() == ApEvent.Kind.DISCONNECTED ? config.getHoldDownSeconds() : 0;
-        return schedule(job, quietPeriod, cause, new MistEventAction(e.eventId(), e.type(), e.ap().value(), e.siteId()),
+        return schedule(
+                job,
+                quietPeriod,
+                cause,
+                new MistEventAction(e.eventId(), e.type(), e.ap().value(), e.siteId()),
                 cancelled);
     }
 
     /** The site is in an outage: fold this disconnect into the site's one outage run. */
     private JobOutcome coalesce(ApEvent e, EventGate.OutageStatus outage, Job<?, ?> job) {
-        Queue.Item outageItem = queued(job, a -> MistEventCause.SITE_OUTAGE.equals(a.getType())
-                && a.getSiteId().equals(e.siteId()));
-        Cancelled waiting = cancelQueued(job, a -> "AP_DISCONNECTED".equals(a.getType())
-                && a.getSiteId().equals(e.siteId()));
+        Queue.Item outageItem = queued(
+                job,
+                a -> MistEventCause.SITE_OUTAGE.equals(a.getType())
+                        && a.getSiteId().equals(e.siteId()));
+        Cancelled waiting = cancelQueued(
+                job, a -> "AP_DISCONNECTED".equals(a.getType()) && a.getSiteId().equals(e.siteId()));
         if (outageItem != null) {
             MistEventCause cause = outageCause(outageItem);
             if (cause != null) {
@@ -125,8 +137,8 @@ final class EventDispatcher {
                 : scheduled;
     }
 
-    private static JobOutcome schedule(Job<?, ?> job, int quietPeriod, MistEventCause cause, MistEventAction key,
-                                       List<Long> cancelled) {
+    private static JobOutcome schedule(
+            Job<?, ?> job, int quietPeriod, MistEventCause cause, MistEventAction key, List<Long> cancelled) {
         Queue.Item item = ParameterizedJobMixIn.scheduleBuild2(job, quietPeriod, new CauseAction(cause), key);
         if (item == null) {
             return new JobOutcome(JobOutcome.NOT_BUILDABLE, null, cancelled, "job disabled or not buildable");

@@ -72,12 +72,19 @@ public final class EventGate {
      * @param declaredAtMillis when the outage was declared (epoch millis; 0 = no outage)
      * @param aps            distinct APs disconnected inside the window, in order of arrival
      */
-    public record OutageStatus(boolean outage, boolean newlyDeclared, long declaredAtMillis, List<String> aps,
-                               OutageRule rule) {
+    public record OutageStatus(
+            boolean outage, boolean newlyDeclared, long declaredAtMillis, List<String> aps, OutageRule rule) {
         /** Figures for the audit trail. */
         public Map<String, Object> figures() {
-            return Map.of("disconnectedInWindow", aps.size(), "thresholdCount", rule.thresholdCount(),
-                    "windowSeconds", rule.window().toSeconds(), "outage", outage);
+            return Map.of(
+                    "disconnectedInWindow",
+                    aps.size(),
+                    "thresholdCount",
+                    rule.thresholdCount(),
+                    "windowSeconds",
+                    rule.window().toSeconds(),
+                    "outage",
+                    outage);
         }
     }
 }

@@ -21,8 +21,9 @@ record EventOutcome(String eventId, String type, String apMac, String status, Li
 
     /** True when at least one run was queued for this event. */
     boolean scheduledAny() {
-        return jobs.stream().anyMatch(j -> JobOutcome.SCHEDULED.equals(j.status())
-                || JobOutcome.OUTAGE_SCHEDULED.equals(j.status()));
+        return jobs.stream()
+                .anyMatch(
+                        j -> JobOutcome.SCHEDULED.equals(j.status()) || JobOutcome.OUTAGE_SCHEDULED.equals(j.status()));
     }
 
     JSONObject toJson() {

@@ -58,7 +58,8 @@ public final class HostKeyPin extends AbstractDescribableImpl<HostKeyPin> {
         public FormValidation doCheckFingerprint(@QueryParameter String value) {
             String v = Util.fixEmptyAndTrim(value);
             if (v == null) {
-                return FormValidation.error("Enter the key fingerprint, e.g. from: ssh-keyscan -p 830 HOST | ssh-keygen -lf -");
+                return FormValidation.error(
+                        "Enter the key fingerprint, e.g. from: ssh-keyscan -p 830 HOST | ssh-keygen -lf -");
             }
             return FINGERPRINT.matcher(v).matches()
                     ? FormValidation.ok()

@@ -6,7 +6,11 @@ import net.sf.json.JSONArray;
 import net.sf.json.JSONObject;
 
 /** What one subscribed job did with one event: a queue id when something is queued, and cancelled items. */
-record JobOutcome(String status, @CheckForNull Long queueId, List<Long> cancelledQueueIds, @CheckForNull String detail) {
+record JobOutcome(
+        String status,
+        @CheckForNull Long queueId,
+        List<Long> cancelledQueueIds,
+        @CheckForNull String detail) {
     static final String SCHEDULED = "scheduled";
     static final String OUTAGE_SCHEDULED = "outage-scheduled";
     static final String COALESCED = "coalesced";

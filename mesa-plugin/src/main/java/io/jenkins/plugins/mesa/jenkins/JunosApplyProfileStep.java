@@ -135,8 +135,11 @@ public final class JunosApplyProfileStep extends Step {
             args.put("comment", step.comment.isEmpty() ? "MESA " + run.getExternalizableId() : step.comment);
             String target = step.switchHost + " " + step.port;
             rt.log("apply profile '" + step.profile + "' to " + target + (step.dryRun ? " (dry run)" : ""));
-            Map<String, Object> r = rt.call(step.credentialsId, StepRuntime.Login.SWITCH,
-                    EnumSet.of(StepRuntime.Login.SWITCH), f -> f.junosApplyProfile(args));
+            Map<String, Object> r = rt.call(
+                    step.credentialsId,
+                    StepRuntime.Login.SWITCH,
+                    EnumSet.of(StepRuntime.Login.SWITCH),
+                    f -> f.junosApplyProfile(args));
             ChangeReport.record(rt, "junosApplyProfile", "junos", target, step.profile, r);
             return r;
         }

@@ -82,7 +82,8 @@ public final class MesaChangeAction implements RunAction2 {
         siteName = Printable.of(text(event.get("siteName")));
         orgId = text(event.get("orgId"));
         Object ts = event.get("timestamp");
-        eventTime = ts instanceof Number n ? Instant.ofEpochSecond(n.longValue()).toString() : text(ts);
+        eventTime =
+                ts instanceof Number n ? Instant.ofEpochSecond(n.longValue()).toString() : text(ts);
         coalescedAps = new ArrayList<>();
         if (event.get("coalescedAps") instanceof List<?> aps) {
             aps.forEach(a -> coalescedAps.add(text(a)));
@@ -97,12 +98,19 @@ public final class MesaChangeAction implements RunAction2 {
                 f.add(k + "=" + text(v));
             }
         });
-        decisions.add(new Decision(step, verdict, Printable.of(explanation), f, Instant.now().toString()));
+        decisions.add(new Decision(
+                step, verdict, Printable.of(explanation), f, Instant.now().toString()));
     }
 
     /** Records the change (or attempted change) this run made. */
-    public synchronized void setChange(String backend, String target, String profile, String outcome, String diff,
-                                       String commitRef, String reason) {
+    public synchronized void setChange(
+            String backend,
+            String target,
+            String profile,
+            String outcome,
+            String diff,
+            String commitRef,
+            String reason) {
         this.backend = backend;
         this.target = target;
         this.profile = profile;

@@ -157,7 +157,8 @@ public class MesaConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setWebhookSecretCredentialsId(String webhookSecretCredentialsId) {
-        this.webhookSecretCredentialsId = Util.fixNull(webhookSecretCredentialsId).trim();
+        this.webhookSecretCredentialsId =
+                Util.fixNull(webhookSecretCredentialsId).trim();
         save();
     }
 
@@ -437,7 +438,8 @@ public class MesaConfiguration extends GlobalConfiguration {
     }
 
     public FormValidation doCheckMistTokenCredentialsId(@QueryParameter String value) {
-        return checkCredentials(value, StringCredentials.class, "a Secret text credential holding the Mist API token", true);
+        return checkCredentials(
+                value, StringCredentials.class, "a Secret text credential holding the Mist API token", true);
     }
 
     public FormValidation doCheckWebhookSecretCredentialsId(@QueryParameter String value) {
@@ -450,7 +452,8 @@ public class MesaConfiguration extends GlobalConfiguration {
 
     public FormValidation doCheckAllowLegacySignature(@QueryParameter boolean value) {
         return value
-                ? FormValidation.warning("SHA-1 signatures are weaker; turn this off once Mist sends X-Mist-Signature-v2.")
+                ? FormValidation.warning(
+                        "SHA-1 signatures are weaker; turn this off once Mist sends X-Mist-Signature-v2.")
                 : FormValidation.ok();
     }
 
@@ -485,12 +488,16 @@ public class MesaConfiguration extends GlobalConfiguration {
     public FormValidation doCheckLldpGuard(@QueryParameter boolean value) {
         return value
                 ? FormValidation.ok()
-                : FormValidation.warning("Without the LLDP guard a port is reverted even when its AP is still plugged in.");
+                : FormValidation.warning(
+                        "Without the LLDP guard a port is reverted even when its AP is still plugged in.");
     }
 
     public FormValidation doCheckSwitchCredentialsId(@QueryParameter String value) {
-        return checkCredentials(value, StandardUsernameCredentials.class,
-                "an SSH username with private key, or a username/password credential", false);
+        return checkCredentials(
+                value,
+                StandardUsernameCredentials.class,
+                "an SSH username with private key, or a username/password credential",
+                false);
     }
 
     public FormValidation doCheckNetconfPort(@QueryParameter String value) {
@@ -516,7 +523,8 @@ public class MesaConfiguration extends GlobalConfiguration {
                     ? FormValidation.ok()
                     : FormValidation.error("CSO needs a username/password credential.");
         }
-        return checkCredentials(value, StandardUsernamePasswordCredentials.class, "a username/password credential", false);
+        return checkCredentials(
+                value, StandardUsernamePasswordCredentials.class, "a username/password credential", false);
     }
 
     public FormValidation doCheckApProfile(@QueryParameter String value) {
@@ -553,8 +561,8 @@ public class MesaConfiguration extends GlobalConfiguration {
     }
 
     /** Checked as SYSTEM in the root context: these ids are resolved that way when used. */
-    private static FormValidation checkCredentials(String value, Class<? extends IdCredentials> type, String what,
-                                                   boolean required) {
+    private static FormValidation checkCredentials(
+            String value, Class<? extends IdCredentials> type, String what, boolean required) {
         String id = Util.fixEmptyAndTrim(value);
         if (id == null) {
             return required ? FormValidation.error("Select " + what + ".") : FormValidation.ok();
@@ -609,7 +617,8 @@ public class MesaConfiguration extends GlobalConfiguration {
             return model;
         }
         model.includeEmptyValue()
-                .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), type, NO_DOMAIN_REQUIREMENTS, CredentialsMatchers.always())
+                .includeMatchingAs(
+                        ACL.SYSTEM2, Jenkins.get(), type, NO_DOMAIN_REQUIREMENTS, CredentialsMatchers.always())
                 .includeCurrentValue(current);
         return model;
     }

@@ -43,10 +43,13 @@ public record MesaSettings(
     }
 
     /** A per-site (optionally per-switch) back-end and profile choice; empty profile = the global one. */
-    public record SiteBackend(String site, String switchPattern, String backend, String apProfile,
-                              String securedProfile) {}
+    public record SiteBackend(
+            String site, String switchPattern, String backend, String apProfile, String securedProfile) {}
 
     /** How to log in to switches: a username with a password or with a private key (and its passphrase). */
-    public record SwitchLogin(String username, @CheckForNull Secret password, @CheckForNull Secret privateKey,
-                              @CheckForNull Secret passphrase) {}
+    public record SwitchLogin(
+            String username,
+            @CheckForNull Secret password,
+            @CheckForNull Secret privateKey,
+            @CheckForNull Secret passphrase) {}
 }

@@ -159,6 +159,7 @@ public final class MesaState {
     static final class SiteWindow {
         /** AP MAC → epoch millis of its latest disconnect; insertion order = order of arrival. */
         LinkedHashMap<String, Long> disconnects = new LinkedHashMap<>();
+
         long declaredAtMillis;
 
         SiteWindow copy() {
@@ -182,8 +183,13 @@ public final class MesaState {
         private String profile;
         private long configuredAtMillis;
 
-        public PortRecord(String switchName, String switchMac, String managementHost, String port, String profile,
-                          long configuredAtMillis) {
+        public PortRecord(
+                String switchName,
+                String switchMac,
+                String managementHost,
+                String port,
+                String profile,
+                long configuredAtMillis) {
             this.switchName = switchName;
             this.switchMac = switchMac;
             this.managementHost = managementHost;

@@ -102,8 +102,8 @@ public final class MistApplyPortProfileStep extends Step {
 
         @Override
         protected Map<String, Object> run() throws Exception {
-            StepRuntime rt = new StepRuntime(getContext().get(Run.class), getContext().get(TaskListener.class),
-                    "mistApplyPortProfile");
+            StepRuntime rt = new StepRuntime(
+                    getContext().get(Run.class), getContext().get(TaskListener.class), "mistApplyPortProfile");
             Map<String, Object> args = new LinkedHashMap<>();
             args.put("switchMac", step.switchMac);
             args.put("port", step.port);
@@ -114,8 +114,11 @@ public final class MistApplyPortProfileStep extends Step {
             }
             String target = step.switchMac + " " + step.port;
             rt.log("set port usage '" + step.profile + "' on " + target + (step.dryRun ? " (dry run)" : ""));
-            Map<String, Object> r = rt.call(step.credentialsId, StepRuntime.Login.MIST_TOKEN,
-                    EnumSet.of(StepRuntime.Login.MIST_TOKEN), f -> f.mistApplyPortProfile(args));
+            Map<String, Object> r = rt.call(
+                    step.credentialsId,
+                    StepRuntime.Login.MIST_TOKEN,
+                    EnumSet.of(StepRuntime.Login.MIST_TOKEN),
+                    f -> f.mistApplyPortProfile(args));
             ChangeReport.record(rt, "mistApplyPortProfile", "mist", target, step.profile, r);
             return r;
         }

@@ -67,18 +67,25 @@ public final class MistCheckOutageStep extends Step {
 
         @Override
         protected Map<String, Object> run() throws Exception {
-            StepRuntime rt = new StepRuntime(getContext().get(Run.class), getContext().get(TaskListener.class),
-                    "mistCheckOutage");
+            StepRuntime rt = new StepRuntime(
+                    getContext().get(Run.class), getContext().get(TaskListener.class), "mistCheckOutage");
             rt.log("is site " + step.siteId + " in an outage?");
-            Map<String, Object> r = rt.call(step.credentialsId, StepRuntime.Login.MIST_TOKEN,
-                    EnumSet.of(StepRuntime.Login.MIST_TOKEN), f -> f.checkOutage(Map.of("siteId", step.siteId)));
+            Map<String, Object> r = rt.call(
+                    step.credentialsId,
+                    StepRuntime.Login.MIST_TOKEN,
+                    EnumSet.of(StepRuntime.Login.MIST_TOKEN),
+                    f -> f.checkOutage(Map.of("siteId", step.siteId)));
             boolean outage = Boolean.TRUE.equals(r.get("outage"));
             String answer = (outage ? "OUTAGE: " : "no outage: ") + r.get("disconnected") + " of " + r.get("total")
                     + " APs disconnected in " + r.get("windowSeconds") + " s (threshold " + r.get("thresholdCount")
                     + " APs or " + r.get("thresholdRatio") + ")";
             rt.log(answer);
-            rt.audit().addDecision("mistCheckOutage", outage ? "outage" : "no-outage",
-                    String.valueOf(r.getOrDefault("explanation", answer)), r);
+            rt.audit()
+                    .addDecision(
+                            "mistCheckOutage",
+                            outage ? "outage" : "no-outage",
+                            String.valueOf(r.getOrDefault("explanation", answer)),
+                            r);
             rt.save();
             return r;
         }

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.mesa.jenkins;
 
-import io.jenkins.plugins.mesa.mist.ApEvent;
 import hudson.model.Cause;
+import io.jenkins.plugins.mesa.mist.ApEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,8 +31,15 @@ public final class MistEventCause extends Cause {
     private List<String> coalescedAps = new ArrayList<>();
     private List<Long> cancelledQueueIds = new ArrayList<>();
 
-    private MistEventCause(String eventId, String type, String apMac, String apName, String siteId, String siteName,
-                           String orgId, long timestamp) {
+    private MistEventCause(
+            String eventId,
+            String type,
+            String apMac,
+            String apName,
+            String siteId,
+            String siteName,
+            String orgId,
+            long timestamp) {
         this.eventId = eventId;
         this.type = type;
         this.apMac = apMac;
@@ -45,14 +52,28 @@ public final class MistEventCause extends Cause {
 
     /** The cause of a run for one AP event. */
     public static MistEventCause of(ApEvent e) {
-        return new MistEventCause(e.eventId(), e.type(), e.ap().value(), e.apName(), e.siteId(), e.siteName(),
-                e.orgId(), e.timestamp().getEpochSecond());
+        return new MistEventCause(
+                e.eventId(),
+                e.type(),
+                e.ap().value(),
+                e.apName(),
+                e.siteId(),
+                e.siteName(),
+                e.orgId(),
+                e.timestamp().getEpochSecond());
     }
 
     /** The cause of the one run for a site outage; {@code aps} are the disconnected APs known so far. */
     public static MistEventCause outage(ApEvent trigger, long declaredAtMillis, List<String> aps) {
-        MistEventCause c = new MistEventCause("outage:" + trigger.siteId() + ":" + declaredAtMillis, SITE_OUTAGE,
-                "", "", trigger.siteId(), trigger.siteName(), trigger.orgId(), declaredAtMillis / 1000);
+        MistEventCause c = new MistEventCause(
+                "outage:" + trigger.siteId() + ":" + declaredAtMillis,
+                SITE_OUTAGE,
+                "",
+                "",
+                trigger.siteId(),
+                trigger.siteName(),
+                trigger.orgId(),
+                declaredAtMillis / 1000);
         c.coalescedAps.addAll(aps);
         return c;
     }
@@ -130,7 +151,7 @@ public final class MistEventCause extends Cause {
     }
 
     /** The event as a map of plain values: the same keys {@code mistEvent} returns for each event. */
-    public synchronized Map<String, Object> toMap() {
+    public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("eventId", eventId);
         m.put("type", type);
@@ -140,14 +161,15 @@ public final class MistEventCause extends Cause {
         m.put("siteName", siteName);
         m.put("orgId", orgId);
         m.put("timestamp", timestamp);
-        m.put("coalescedAps", new ArrayList<>(coalescedAps));
+        m.put("coalescedAps", new ArrayList<>(getCoalescedAps()));
         return m;
     }
 
     @Override
     public String getShortDescription() {
         if (SITE_OUTAGE.equals(type)) {
-            return "Mist site outage at " + siteLabel() + ": " + getCoalescedAps().size() + " APs disconnected";
+            return "Mist site outage at " + siteLabel() + ": "
+                    + getCoalescedAps().size() + " APs disconnected";
         }
         String ap = apName.isEmpty() ? apMac : apName + " (" + apMac + ")";
         return "Mist " + type + ": " + ap + " at " + siteLabel();

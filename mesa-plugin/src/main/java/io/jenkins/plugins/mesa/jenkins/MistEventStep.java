@@ -81,11 +81,13 @@ public final class MistEventStep extends Step {
 
         @Override
         protected Map<String, Object> run() throws Exception {
-            StepRuntime rt = new StepRuntime(getContext().get(Run.class), getContext().get(TaskListener.class),
-                    "mistEvent");
+            StepRuntime rt =
+                    new StepRuntime(getContext().get(Run.class), getContext().get(TaskListener.class), "mistEvent");
             rt.log("parse a " + step.payload.length() + "-character webhook body"
                     + (step.signature.isEmpty() ? " (no signature given)" : " and verify its signature"));
-            Map<String, Object> r = rt.call(step.credentialsId, StepRuntime.Login.WEBHOOK_SECRET,
+            Map<String, Object> r = rt.call(
+                    step.credentialsId,
+                    StepRuntime.Login.WEBHOOK_SECRET,
                     EnumSet.of(StepRuntime.Login.WEBHOOK_SECRET),
                     f -> f.parseEvent(step.payload, step.signature.isEmpty() ? null : step.signature));
             List<?> events = r.get("events") instanceof List<?> l ? l : List.of();
@@ -104,7 +106,10 @@ public final class MistEventStep extends Step {
                 Map<String, ?> firstEvent = (Map<String, ?>) first;
                 audit.setEvent(firstEvent);
             }
-            audit.addDecision("mistEvent", events.isEmpty() ? "no-ap-event" : "parsed", line.toString(),
+            audit.addDecision(
+                    "mistEvent",
+                    events.isEmpty() ? "no-ap-event" : "parsed",
+                    line.toString(),
                     Map.of("events", events.size(), "ignored", ignored.size()));
             rt.save();
             return r;

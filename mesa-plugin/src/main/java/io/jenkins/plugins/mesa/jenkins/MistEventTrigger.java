@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.Util;
 import hudson.model.Item;
+import hudson.model.Job;
 import hudson.triggers.Trigger;
 import hudson.triggers.TriggerDescriptor;
 import hudson.util.FormValidation;
@@ -15,7 +16,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import jenkins.model.ParameterizedJobMixIn;
-import hudson.model.Job;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -94,8 +94,9 @@ public final class MistEventTrigger extends Trigger<Job<?, ?>> {
             return "event type " + e.type() + " not subscribed";
         }
         List<String> siteList = splitSites(sites);
-        if (!siteList.isEmpty() && siteList.stream().noneMatch(
-                s -> s.equalsIgnoreCase(e.siteId()) || s.equalsIgnoreCase(e.siteName()))) {
+        if (!siteList.isEmpty()
+                && siteList.stream()
+                        .noneMatch(s -> s.equalsIgnoreCase(e.siteId()) || s.equalsIgnoreCase(e.siteName()))) {
             return "site not subscribed";
         }
         if (!apNamePattern.isEmpty() && !apNamePattern().matcher(e.apName()).matches()) {

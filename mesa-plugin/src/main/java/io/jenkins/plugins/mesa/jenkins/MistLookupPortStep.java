@@ -85,8 +85,8 @@ public final class MistLookupPortStep extends Step {
 
         @Override
         protected Map<String, Object> run() throws Exception {
-            StepRuntime rt = new StepRuntime(getContext().get(Run.class), getContext().get(TaskListener.class),
-                    "mistLookupPort");
+            StepRuntime rt = new StepRuntime(
+                    getContext().get(Run.class), getContext().get(TaskListener.class), "mistLookupPort");
             Map<String, Object> args = new LinkedHashMap<>();
             args.put("mac", step.mac);
             args.put("siteId", step.siteId);
@@ -94,8 +94,11 @@ public final class MistLookupPortStep extends Step {
                 args.put("orgId", step.orgId);
             }
             rt.log("where is AP " + step.mac + " plugged in (site " + step.siteId + ")?");
-            Map<String, Object> r = rt.call(step.credentialsId, StepRuntime.Login.MIST_TOKEN,
-                    EnumSet.of(StepRuntime.Login.MIST_TOKEN), f -> f.lookupPort(args));
+            Map<String, Object> r = rt.call(
+                    step.credentialsId,
+                    StepRuntime.Login.MIST_TOKEN,
+                    EnumSet.of(StepRuntime.Login.MIST_TOKEN),
+                    f -> f.lookupPort(args));
             boolean found = !Boolean.FALSE.equals(r.get("found"));
             String answer = found
                     ? r.get("switchName") + " " + r.get("port") + " (switch " + r.get("switchMac") + ", source "

@@ -91,8 +91,8 @@ public final class MistValidateLldpStep extends Step {
 
         @Override
         protected Map<String, Object> run() throws Exception {
-            StepRuntime rt = new StepRuntime(getContext().get(Run.class), getContext().get(TaskListener.class),
-                    "mistValidateLldp");
+            StepRuntime rt = new StepRuntime(
+                    getContext().get(Run.class), getContext().get(TaskListener.class), "mistValidateLldp");
             Map<String, Object> args = new LinkedHashMap<>();
             args.put("switchMac", step.switchMac);
             args.put("port", step.port);
@@ -105,14 +105,18 @@ public final class MistValidateLldpStep extends Step {
             Set<StepRuntime.Login> needs = MesaConfiguration.get().isLldpFromSwitch()
                     ? EnumSet.of(StepRuntime.Login.MIST_TOKEN, StepRuntime.Login.SWITCH)
                     : EnumSet.of(StepRuntime.Login.MIST_TOKEN);
-            Map<String, Object> r = rt.call(step.credentialsId, StepRuntime.Login.MIST_TOKEN, needs,
-                    f -> f.validateLldp(args));
+            Map<String, Object> r =
+                    rt.call(step.credentialsId, StepRuntime.Login.MIST_TOKEN, needs, f -> f.validateLldp(args));
             boolean present = Boolean.TRUE.equals(r.get("apPresent"));
             String answer = (present ? "AP still present" : "AP gone") + " (port up " + r.get("portUp")
                     + ", neighbour '" + r.get("neighbourMac") + "', source " + r.get("source") + ")";
             rt.log(answer);
-            rt.audit().addDecision("mistValidateLldp", present ? "ap-present" : "ap-gone",
-                    String.valueOf(r.getOrDefault("explanation", answer)), r);
+            rt.audit()
+                    .addDecision(
+                            "mistValidateLldp",
+                            present ? "ap-present" : "ap-gone",
+                            String.valueOf(r.getOrDefault("explanation", answer)),
+                            r);
             rt.save();
             return r;
         }

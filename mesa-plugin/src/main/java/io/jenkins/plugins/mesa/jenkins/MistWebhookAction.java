@@ -86,8 +86,8 @@ public final class MistWebhookAction extends CrumbExclusion implements Unprotect
                         + "(Manage Jenkins → System → MESA)");
                 return reject(403, "no-webhook-secret", "webhook secret not configured on this Jenkins");
             }
-            WebhookIntake intake = new WebhookIntake(new WebhookSettings(secret, config.isAllowLegacySignature(),
-                    false, maxBytes));
+            WebhookIntake intake =
+                    new WebhookIntake(new WebhookSettings(secret, config.isAllowLegacySignature(), false, maxBytes));
             WebhookBatch batch;
             try {
                 batch = intake.accept(body, req::getHeader);

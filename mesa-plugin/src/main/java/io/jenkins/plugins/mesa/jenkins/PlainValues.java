@@ -20,7 +20,11 @@ final class PlainValues {
     }
 
     private static Object value(Object v) {
-        if (v == null || v instanceof String || v instanceof Boolean || v instanceof Integer || v instanceof Long
+        if (v == null
+                || v instanceof String
+                || v instanceof Boolean
+                || v instanceof Integer
+                || v instanceof Long
                 || v instanceof Double) {
             return v;
         }

@@ -75,12 +75,15 @@ public final class SiteRule extends AbstractDescribableImpl<SiteRule> {
 
     /** True when this rule applies to the given site and switch. */
     public boolean matches(String siteId, String siteName, String switchName) {
-        boolean siteMatches = site.equalsIgnoreCase(Util.fixNull(siteId)) || site.equalsIgnoreCase(Util.fixNull(siteName));
+        boolean siteMatches =
+                site.equalsIgnoreCase(Util.fixNull(siteId)) || site.equalsIgnoreCase(Util.fixNull(siteName));
         if (!siteMatches) {
             return false;
         }
         return switchPattern.isEmpty()
-                || Pattern.compile(switchPattern).matcher(Util.fixNull(switchName)).matches();
+                || Pattern.compile(switchPattern)
+                        .matcher(Util.fixNull(switchName))
+                        .matches();
     }
 
     @Extension

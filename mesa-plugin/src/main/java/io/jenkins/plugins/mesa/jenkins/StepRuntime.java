@@ -66,8 +66,12 @@ final class StepRuntime {
      * Builds the facade with the secrets this step needs and applies {@code call}. {@code credentialsId}, when
      * given, is resolved in the run's context and replaces the global credential of kind {@code override}.
      */
-    Map<String, Object> call(@CheckForNull String credentialsId, Login override, Set<Login> needs,
-                             Function<MesaSteps, Map<String, Object>> call) throws AbortException {
+    Map<String, Object> call(
+            @CheckForNull String credentialsId,
+            Login override,
+            Set<Login> needs,
+            Function<MesaSteps, Map<String, Object>> call)
+            throws AbortException {
         try {
             MesaSteps facade = CoreFacade.create(settings(credentialsId, override, needs), MesaState.get());
             return PlainValues.copy(call.apply(facade));
@@ -94,33 +98,59 @@ final class StepRuntime {
         MesaConfiguration c = MesaConfiguration.get();
         String explicit = Util.fixEmptyAndTrim(credentialsId);
         Secret mistToken = needs.contains(Login.MIST_TOKEN)
-                ? secretText(pick(explicit, override, Login.MIST_TOKEN, c.getMistTokenCredentialsId()), Login.MIST_TOKEN)
+                ? secretText(
+                        pick(explicit, override, Login.MIST_TOKEN, c.getMistTokenCredentialsId()), Login.MIST_TOKEN)
                 : null;
         Secret webhookSecret = needs.contains(Login.WEBHOOK_SECRET)
-                ? secretText(pick(explicit, override, Login.WEBHOOK_SECRET, c.getWebhookSecretCredentialsId()),
+                ? secretText(
+                        pick(explicit, override, Login.WEBHOOK_SECRET, c.getWebhookSecretCredentialsId()),
                         Login.WEBHOOK_SECRET)
                 : null;
         MesaSettings.SwitchLogin switchLogin = needs.contains(Login.SWITCH)
                 ? switchLogin(pick(explicit, override, Login.SWITCH, c.getSwitchCredentialsId()))
                 : null;
         StandardUsernamePasswordCredentials cso = needs.contains(Login.CSO)
-                ? find(pick(explicit, override, Login.CSO, c.getCsoCredentialsId()),
-                        StandardUsernamePasswordCredentials.class, Login.CSO)
+                ? find(
+                        pick(explicit, override, Login.CSO, c.getCsoCredentialsId()),
+                        StandardUsernamePasswordCredentials.class,
+                        Login.CSO)
                 : null;
         Map<String, String> hostKeys = new LinkedHashMap<>();
         c.getHostKeys().forEach(p -> hostKeys.put(p.getHost(), p.getFingerprint()));
         List<MesaSettings.SiteBackend> rules = c.getSiteRules().stream()
-                .map(r -> new MesaSettings.SiteBackend(r.getSite(), r.getSwitchPattern(), r.getBackend().name(),
-                        r.getApProfile(), r.getSecuredProfile()))
+                .map(r -> new MesaSettings.SiteBackend(
+                        r.getSite(),
+                        r.getSwitchPattern(),
+                        r.getBackend().name(),
+                        r.getApProfile(),
+                        r.getSecuredProfile()))
                 .toList();
-        return new MesaSettings(c.getMistCloud(), c.getMistOrgId(), mistToken, webhookSecret,
-                c.isAllowLegacySignature(), c.getHoldDownSeconds(), c.getOutageWindowSeconds(),
-                c.getOutageThresholdCount(), c.getOutageThresholdPercent(), c.isLldpGuard(), c.isLldpFromSwitch(),
-                c.getDefaultBackend().name(), rules, switchLogin, c.getNetconfPort(), c.getSwitchTimeoutSeconds(),
-                c.getConfirmMinutes(), hostKeys, c.getCsoUrl(), c.getCsoTenant(),
+        return new MesaSettings(
+                c.getMistCloud(),
+                c.getMistOrgId(),
+                mistToken,
+                webhookSecret,
+                c.isAllowLegacySignature(),
+                c.getHoldDownSeconds(),
+                c.getOutageWindowSeconds(),
+                c.getOutageThresholdCount(),
+                c.getOutageThresholdPercent(),
+                c.isLldpGuard(),
+                c.isLldpFromSwitch(),
+                c.getDefaultBackend().name(),
+                rules,
+                switchLogin,
+                c.getNetconfPort(),
+                c.getSwitchTimeoutSeconds(),
+                c.getConfirmMinutes(),
+                hostKeys,
+                c.getCsoUrl(),
+                c.getCsoTenant(),
                 cso == null ? null : cso.getUsername(),
                 cso == null ? null : Secret.of(cso.getPassword().getPlainText()),
-                c.getApProfile(), c.getSecuredProfile(), c.getDedupWindowMinutes());
+                c.getApProfile(),
+                c.getSecuredProfile(),
+                c.getDedupWindowMinutes());
     }
 
     /** An explicit id (run context) for the overridden kind, else the global id (root context); null = none. */
@@ -148,37 +178,37 @@ final class StepRuntime {
     @CheckForNull
     private MesaSettings.SwitchLogin switchLogin(@CheckForNull Pick pick) throws AbortException {
         StandardUsernameCredentials u = find(pick, StandardUsernameCredentials.class, Login.SWITCH);
+        String id = pick == null ? "" : pick.id();
         if (u instanceof SSHUserPrivateKey k) {
             List<String> keys = k.getPrivateKeys();
             if (keys.isEmpty()) {
-                throw new AbortException(stepName + ": credential '" + pick.id() + "' holds no private key");
+                throw new AbortException(stepName + ": credential '" + id + "' holds no private key");
             }
             hudson.util.Secret pass = k.getPassphrase();
             String passText = pass == null ? "" : pass.getPlainText();
-            return new MesaSettings.SwitchLogin(k.getUsername(), null, Secret.of(keys.get(0)),
-                    passText.isEmpty() ? null : Secret.of(passText));
+            return new MesaSettings.SwitchLogin(
+                    k.getUsername(), null, Secret.of(keys.get(0)), passText.isEmpty() ? null : Secret.of(passText));
         }
         if (u instanceof StandardUsernamePasswordCredentials p) {
             String pw = p.getPassword().getPlainText();
             return new MesaSettings.SwitchLogin(p.getUsername(), pw.isEmpty() ? null : Secret.of(pw), null, null);
         }
         if (u != null) {
-            throw new AbortException(stepName + ": credential '" + pick.id() + "' is not " + Login.SWITCH.what);
+            throw new AbortException(stepName + ": credential '" + id + "' is not " + Login.SWITCH.what);
         }
         return null;
     }
 
     /** Resolves and tracks a credential; a missing or mistyped one named by the step fails the step. */
     @CheckForNull
-    private <C extends IdCredentials> C find(@CheckForNull Pick pick, Class<C> type, Login kind)
-            throws AbortException {
+    private <C extends IdCredentials> C find(@CheckForNull Pick pick, Class<C> type, Login kind) throws AbortException {
         if (pick == null) {
             return null;
         }
         IdCredentials found = pick.fromStep()
                 ? CredentialsProvider.findCredentialById(pick.id(), IdCredentials.class, run)
-                : CredentialsProvider.findCredentialByIdInItemGroup(pick.id(), IdCredentials.class, Jenkins.get(),
-                        ACL.SYSTEM2, null);
+                : CredentialsProvider.findCredentialByIdInItemGroup(
+                        pick.id(), IdCredentials.class, Jenkins.get(), ACL.SYSTEM2, null);
         if (found == null) {
             throw new AbortException(stepName + ": could not find credentials entry with ID '" + pick.id() + "'");
         }

@@ -10,9 +10,34 @@ final class FacadeWired {
 
     static boolean facadeWired() {
         try {
-            CoreFacade.create(new MesaSettings("https://127.0.0.1", "", null, null, false, 60, 300, 5, 30, true,
-                    false, "JUNOS", java.util.List.of(), null, 830, 30, 5, java.util.Map.of(), "", "", null, null,
-                    "ap", "secured", 1440), null);
+            CoreFacade.create(
+                    new MesaSettings(
+                            "https://127.0.0.1",
+                            "",
+                            null,
+                            null,
+                            false,
+                            60,
+                            300,
+                            5,
+                            30,
+                            true,
+                            false,
+                            "JUNOS",
+                            java.util.List.of(),
+                            null,
+                            830,
+                            30,
+                            5,
+                            java.util.Map.of(),
+                            "",
+                            "",
+                            null,
+                            null,
+                            "ap",
+                            "secured",
+                            1440),
+                    null);
             return true;
         } catch (CoreFacade.Unavailable e) {
             return false;

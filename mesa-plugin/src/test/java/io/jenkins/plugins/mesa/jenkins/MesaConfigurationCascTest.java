@@ -25,7 +25,8 @@ class MesaConfigurationCascTest {
         assertThat(c.getHoldDownSeconds()).isEqualTo(90);
         assertThat(c.getOutageThresholdCount()).isEqualTo(4);
         assertThat(c.isLldpFromSwitch()).isTrue();
-        assertThat(c.getSiteRules()).extracting(SiteRule::getBackend)
+        assertThat(c.getSiteRules())
+                .extracting(SiteRule::getBackend)
                 .containsExactly(ChangeBackend.CSO, ChangeBackend.MIST);
         assertThat(c.ruleFor("x", "HQ", "ex-mist-01").getApProfile()).isEqualTo("ap-hq");
         assertThat(c.hostKeyFor("ex-lobby.example.net")).startsWith("SHA256:");
@@ -36,10 +37,13 @@ class MesaConfigurationCascTest {
         CNode mesa = Util.getUnclassifiedRoot(context).get("mesa");
         String exported = Util.toYamlString(mesa);
 
-        assertThat(exported).containsPattern("mistOrgId: \"?6748cfa6-4e12-11e6-9188-0242ac110007")
-                .containsPattern("holdDownSeconds: \"?90").containsPattern("backend: \"?CSO")
+        assertThat(exported)
+                .containsPattern("mistOrgId: \"?6748cfa6-4e12-11e6-9188-0242ac110007")
+                .containsPattern("holdDownSeconds: \"?90")
+                .containsPattern("backend: \"?CSO")
                 .containsPattern("switchPattern: \"?ex-mist-\\.\\*")
                 .containsPattern("webhookSecretCredentialsId: \"?mist-webhook-secret")
-                .doesNotContain("s3cret-for-tests").doesNotContain("token-for-tests");
+                .doesNotContain("s3cret-for-tests")
+                .doesNotContain("token-for-tests");
     }
 }

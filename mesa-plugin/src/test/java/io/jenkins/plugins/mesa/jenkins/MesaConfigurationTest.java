@@ -61,8 +61,9 @@ class MesaConfigurationTest {
 
     @Test
     void validationCatchesWhatUsersGetWrong() throws Exception {
-        SystemCredentialsProvider.getInstance().getCredentials().add(new UsernamePasswordCredentialsImpl(
-                CredentialsScope.GLOBAL, "cso-login", "", "mesa", "pw"));
+        SystemCredentialsProvider.getInstance()
+                .getCredentials()
+                .add(new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, "cso-login", "", "mesa", "pw"));
         MesaConfiguration c = MesaConfiguration.get();
 
         assertThat(c.doCheckMistCloud("http://api.mist.com").kind).isEqualTo(FormValidation.Kind.ERROR);
@@ -72,7 +73,8 @@ class MesaConfigurationTest {
         assertThat(c.doCheckWebhookSecretCredentialsId("").kind).isEqualTo(FormValidation.Kind.ERROR);
         assertThat(c.doCheckWebhookSecretCredentialsId("nope").kind).isEqualTo(FormValidation.Kind.ERROR);
         assertThat(c.doCheckWebhookSecretCredentialsId("cso-login").kind)
-                .as("a username/password is not a secret text").isEqualTo(FormValidation.Kind.ERROR);
+                .as("a username/password is not a secret text")
+                .isEqualTo(FormValidation.Kind.ERROR);
         assertThat(c.doCheckCsoCredentialsId("cso-login", "https://cso.example.net").kind)
                 .isEqualTo(FormValidation.Kind.OK);
         assertThat(c.doCheckHoldDownSeconds("-1").kind).isEqualTo(FormValidation.Kind.ERROR);
@@ -93,10 +95,12 @@ class MesaConfigurationTest {
     void outOfRangeValuesAreRefusedWhenSetAndChangeNothing() {
         MesaConfiguration c = MesaConfiguration.get();
 
-        assertThatThrownBy(() -> c.setHoldDownSeconds(99_999)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> c.setHoldDownSeconds(99_999))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("holdDownSeconds");
         assertThat(c.getHoldDownSeconds()).isEqualTo(60);
         assertThatThrownBy(() -> new MistEventTrigger().setEventTypes("AP_OFFLINE"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("AP_OFFLINE");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("AP_OFFLINE");
     }
 }

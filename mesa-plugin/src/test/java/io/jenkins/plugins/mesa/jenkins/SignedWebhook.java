@@ -32,8 +32,13 @@ final class SignedWebhook {
 
     /** Stores the webhook secret as a global Secret text credential and selects it in the MESA configuration. */
     static void configureSecret() throws Exception {
-        SystemCredentialsProvider.getInstance().getCredentials().add(new StringCredentialsImpl(
-                CredentialsScope.GLOBAL, CREDENTIALS_ID, "Mist webhook secret", hudson.util.Secret.fromString(SECRET)));
+        SystemCredentialsProvider.getInstance()
+                .getCredentials()
+                .add(new StringCredentialsImpl(
+                        CredentialsScope.GLOBAL,
+                        CREDENTIALS_ID,
+                        "Mist webhook secret",
+                        hudson.util.Secret.fromString(SECRET)));
         SystemCredentialsProvider.getInstance().save();
         MesaConfiguration.get().setWebhookSecretCredentialsId(CREDENTIALS_ID);
     }

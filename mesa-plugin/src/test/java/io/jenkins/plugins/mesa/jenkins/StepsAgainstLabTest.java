@@ -49,13 +49,16 @@ class StepsAgainstLabTest {
         j = rule;
         world = new MistWorld()
                 .addSite(SignedWebhook.ORG, SignedWebhook.SITE, "HQ")
-                .addSwitch(SwitchSpec.of(SignedWebhook.SITE, SWITCH_MAC, "ex-lobby", "127.0.0.1", 8).withManaged(true))
+                .addSwitch(SwitchSpec.of(SignedWebhook.SITE, SWITCH_MAC, "ex-lobby", "127.0.0.1", 8)
+                        .withManaged(true))
                 .addAp(ApSpec.of(SignedWebhook.SITE, AP_MAC, "ap-lobby"));
         world.configurePortUsage(SWITCH_MAC, "ge-0/0/3", "secured");
         world.plugAp(AP_MAC, SWITCH_MAC, "ge-0/0/3");
         mist = MistCloudSimulator.start(world, TOKEN);
-        SystemCredentialsProvider.getInstance().getCredentials().add(new StringCredentialsImpl(
-                CredentialsScope.GLOBAL, "mist-token", "", hudson.util.Secret.fromString(TOKEN)));
+        SystemCredentialsProvider.getInstance()
+                .getCredentials()
+                .add(new StringCredentialsImpl(
+                        CredentialsScope.GLOBAL, "mist-token", "", hudson.util.Secret.fromString(TOKEN)));
         SignedWebhook.configureSecret();
         MesaConfiguration c = MesaConfiguration.get();
         c.setMistCloud(mist.baseUri().toString());
@@ -94,8 +97,9 @@ class StepsAgainstLabTest {
         assertThat(world.portUsage(SWITCH_MAC, "ge-0/0/3")).isEqualTo("ap");
         MesaChangeAction audit = b.getAction(MesaChangeAction.class);
         assertThat(audit.getOutcome()).isEqualTo("CHANGED");
-        assertThat(audit.getDecisions()).extracting(MesaChangeAction.Decision::getStep).containsExactly(
-                "mistLookupPort", "mistValidateLldp", "mistCheckOutage", "mistApplyPortProfile");
+        assertThat(audit.getDecisions())
+                .extracting(MesaChangeAction.Decision::getStep)
+                .containsExactly("mistLookupPort", "mistValidateLldp", "mistCheckOutage", "mistApplyPortProfile");
     }
 
     @Test
@@ -127,7 +131,9 @@ class StepsAgainstLabTest {
         world.unplugAp(AP_MAC);
         world.plugAp(AP_MAC, SWITCH_MAC, "ge-0/0/3");
 
-        new SignedWebhook().event("AP_CONNECTED", AP_MAC, "ap-lobby", 1_764_000_100L).post(j);
+        new SignedWebhook()
+                .event("AP_CONNECTED", AP_MAC, "ap-lobby", 1_764_000_100L)
+                .post(j);
         j.waitUntilNoActivity();
 
         WorkflowRun b = p.getLastBuild();

@@ -41,11 +41,13 @@ class StepsWithoutFacadeTest {
 
     @Test
     void aCredentialOfTheWrongKindFailsTheStep() throws Exception {
-        SystemCredentialsProvider.getInstance().getCredentials().add(new UsernamePasswordCredentialsImpl(
-                CredentialsScope.GLOBAL, "cso-login", "", "mesa", "cso-password-for-tests"));
+        SystemCredentialsProvider.getInstance()
+                .getCredentials()
+                .add(new UsernamePasswordCredentialsImpl(
+                        CredentialsScope.GLOBAL, "cso-login", "", "mesa", "cso-password-for-tests"));
 
-        WorkflowRun b = run("mistLookupPort(mac: '5c5b350e55c8', siteId: 'site-1', credentialsId: 'cso-login')",
-                Result.FAILURE);
+        WorkflowRun b = run(
+                "mistLookupPort(mac: '5c5b350e55c8', siteId: 'site-1', credentialsId: 'cso-login')", Result.FAILURE);
 
         j.assertLogContains("credential 'cso-login' is not a Secret text credential (Mist API token)", b);
         j.assertLogNotContains("cso-password-for-tests", b);
