@@ -28,7 +28,7 @@ final class ChangeReport {
             rt.log("diff:\n" + diff);
         }
         MesaChangeAction audit = rt.audit();
-        audit.setChange(backend, target, profile, outcome, diff, ref, reason);
+        audit.addChange(backend, target, profile, outcome, diff, ref, reason);
         audit.addDecision(
                 stepName, outcome.toLowerCase(java.util.Locale.ROOT), failed ? reason : target + " " + outcome, r);
         rt.save();

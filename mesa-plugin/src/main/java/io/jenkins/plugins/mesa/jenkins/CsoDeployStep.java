@@ -205,7 +205,7 @@ public final class CsoDeployStep extends Step {
             String target = device + " " + port;
             rt.log("CSO job " + jobId + " " + lastState + (ok ? "" : ": " + result.get("message")));
             MesaChangeAction audit = rt.audit();
-            audit.setChange(
+            audit.addChange(
                     "cso",
                     target,
                     profile,

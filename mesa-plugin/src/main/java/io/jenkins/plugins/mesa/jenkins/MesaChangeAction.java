@@ -11,8 +11,8 @@ import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
 
 /**
- * The MESA audit record of one run: the event, every decision with its figures (lookup, guards), the target
- * port, back-end, profile, diff, commit reference and outcome. Shown on the run page ({@code summary.jelly}),
+ * The MESA audit record of one run: the event, every decision with its figures (lookup, guards), each port
+ * change (target, back-end, profile, diff, commit reference, outcome) and the run's outcome. Shown on the run page ({@code summary.jelly}),
  * exported in {@code /api/json}, saved with the run. Plain strings only, never a secret; it mirrors the data
  * of mesa-core's audit record.
  */
@@ -32,13 +32,7 @@ public final class MesaChangeAction implements RunAction2 {
     private String eventTime = "";
     private List<String> coalescedAps = new ArrayList<>();
 
-    private String backend = "";
-    private String target = "";
-    private String profile = "";
-    private String diff = "";
-    private String commitRef = "";
-    private String outcome = "";
-    private String reason = "";
+    private List<Change> changes = new ArrayList<>();
     private List<Decision> decisions = new ArrayList<>();
 
     /** The run's action, created (and filled from the run's Mist cause) on first use. */
@@ -102,8 +96,11 @@ public final class MesaChangeAction implements RunAction2 {
                 step, verdict, Printable.of(explanation), f, Instant.now().toString()));
     }
 
-    /** Records the change (or attempted change) this run made. */
-    public synchronized void setChange(
+    /**
+     * Records one port change (or attempted change) of this run; a run can make two (an AP that moved: the old
+     * port reverted, the new one configured).
+     */
+    public synchronized void addChange(
             String backend,
             String target,
             String profile,
@@ -111,13 +108,7 @@ public final class MesaChangeAction implements RunAction2 {
             String diff,
             String commitRef,
             String reason) {
-        this.backend = backend;
-        this.target = target;
-        this.profile = profile;
-        this.outcome = outcome;
-        this.diff = diff;
-        this.commitRef = commitRef;
-        this.reason = reason;
+        changes.add(new Change(backend, target, profile, outcome, diff, commitRef, reason));
     }
 
     private static String text(Object o) {
@@ -130,6 +121,9 @@ public final class MesaChangeAction implements RunAction2 {
         }
         if (coalescedAps == null) {
             coalescedAps = new ArrayList<>();
+        }
+        if (changes == null) {
+            changes = new ArrayList<>();
         }
         return this;
     }
@@ -181,42 +175,45 @@ public final class MesaChangeAction implements RunAction2 {
         return List.copyOf(coalescedAps);
     }
 
-    /** {@code junos}, {@code cso} or {@code mist}; empty when no change was attempted. */
+    /** The port changes of this run, in order. */
     @Exported(visibility = 2)
-    public synchronized String getBackend() {
-        return backend;
+    public synchronized List<Change> getChanges() {
+        return List.copyOf(changes);
     }
 
-    /** Switch and port, e.g. {@code ex-lobby ge-0/0/12}. */
-    @Exported(visibility = 2)
-    public synchronized String getTarget() {
-        return target;
-    }
-
-    @Exported(visibility = 2)
-    public synchronized String getProfile() {
-        return profile;
-    }
-
-    @Exported(visibility = 2)
-    public synchronized String getDiff() {
-        return diff;
-    }
-
-    @Exported(visibility = 2)
-    public synchronized String getCommitRef() {
-        return commitRef;
-    }
-
-    /** {@code CHANGED}, {@code UNCHANGED}, {@code DRY_RUN}, {@code FAILED}, or empty when no change was made. */
+    /**
+     * How the run ended, in the terms of mesa-core's audit outcome: {@code FAILED} or {@code CHANGED} when any
+     * change did, {@code DRY_RUN} or {@code UNCHANGED} otherwise; without a change, {@code SKIPPED_OUTAGE} or
+     * {@code SKIPPED_LLDP} when a guard said so; empty while nothing was decided.
+     */
     @Exported(visibility = 2)
     public synchronized String getOutcome() {
-        return outcome;
+        if (!changes.isEmpty()) {
+            for (String worst : List.of("FAILED", "CHANGED", "DRY_RUN")) {
+                if (changes.stream().anyMatch(c -> worst.equals(c.getOutcome()))) {
+                    return worst;
+                }
+            }
+            return "UNCHANGED";
+        }
+        if (MistEventCause.SITE_OUTAGE.equals(eventType)
+                || decisions.stream().anyMatch(d -> "outage".equals(d.getVerdict()))) {
+            return "SKIPPED_OUTAGE";
+        }
+        if (decisions.stream().anyMatch(d -> "ap-present".equals(d.getVerdict()))) {
+            return "SKIPPED_LLDP";
+        }
+        return "";
     }
 
+    /** Why a change failed (the first failure), or empty. */
     @Exported(visibility = 2)
     public synchronized String getReason() {
-        return reason;
+        return changes.stream()
+                .map(Change::getReason)
+                .filter(r -> !r.isEmpty())
+                .findFirst()
+                .orElse("");
     }
 
     @Exported(visibility = 2)
@@ -237,6 +234,75 @@ public final class MesaChangeAction implements RunAction2 {
     @Override
     public String getUrlName() {
         return null;
+    }
+
+    /** One port change: where, how, what it did. */
+    @ExportedBean(defaultVisibility = 3)
+    public static final class Change {
+        private final String backend;
+        private final String target;
+        private final String profile;
+        private final String outcome;
+        private final String diff;
+        private final String commitRef;
+        private final String reason;
+
+        Change(
+                String backend,
+                String target,
+                String profile,
+                String outcome,
+                String diff,
+                String commitRef,
+                String reason) {
+            this.backend = backend;
+            this.target = target;
+            this.profile = profile;
+            this.outcome = outcome;
+            this.diff = diff;
+            this.commitRef = commitRef;
+            this.reason = reason;
+        }
+
+        /** {@code junos}, {@code cso} or {@code mist}. */
+        @Exported
+        public String getBackend() {
+            return backend;
+        }
+
+        /** Switch and port, e.g. {@code ex-lobby ge-0/0/12}. */
+        @Exported
+        public String getTarget() {
+            return target;
+        }
+
+        @Exported
+        public String getProfile() {
+            return profile;
+        }
+
+        /** {@code CHANGED}, {@code UNCHANGED}, {@code DRY_RUN} or {@code FAILED}. */
+        @Exported
+        public String getOutcome() {
+            return outcome;
+        }
+
+        @Exported
+        public String getDiff() {
+            return diff;
+        }
+
+        /** The change on the remote side: commit reference, CSO job id, Mist device. */
+        @Exported
+        public String getCommitRef() {
+            return commitRef;
+        }
+
+        /** For a failure: the stage and the state the switch was left in. */
+        @Exported
+        public String getReason() {
+            return reason;
+        }
     }
 
     /** One decision of the run, in order. */

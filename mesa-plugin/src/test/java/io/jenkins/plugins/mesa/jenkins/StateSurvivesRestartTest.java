@@ -38,7 +38,7 @@ class StateSurvivesRestartTest {
             WorkflowRun run = p.getLastBuild();
             MesaChangeAction audit = MesaChangeAction.of(run);
             audit.addDecision("mistLookupPort", "found", "ex-lobby ge-0/0/12", Map.of("source", "lldp"));
-            audit.setChange(
+            audit.addChange(
                     "junos",
                     "ex-lobby ge-0/0/12",
                     "ap",
@@ -74,6 +74,10 @@ class StateSurvivesRestartTest {
                     .extracting(MesaChangeAction.Decision::getVerdict)
                     .containsExactly("found");
             String api = j.getJSON(run.getUrl() + "api/json").getJSONObject().toString();
+            assertThat(audit.getChanges()).singleElement().satisfies(change -> {
+                assertThat(change.getTarget()).isEqualTo("ex-lobby ge-0/0/12");
+                assertThat(change.getCommitRef()).isEqualTo("commit 42");
+            });
             assertThat(api)
                     .contains("\"outcome\":\"CHANGED\"")
                     .contains("\"commitRef\":\"commit 42\"")
