@@ -1,0 +1,20 @@
+package io.jenkins.plugins.mesa.audit;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where audit records are kept. In memory for tests ({@link InMemoryAuditLog}); the hosts supply
+ * durable ones (SQLite in {@code mesa serve}, the Jenkins home in the plugin). Implementations must
+ * be safe to call from several threads.
+ */
+public interface AuditLog {
+
+    /** Stores the record; a record with the same id is replaced (the flow may write one twice after a crash). */
+    void append(AuditRecord record);
+
+    Optional<AuditRecord> find(String id);
+
+    /** The newest {@code limit} records, newest first (by {@code decidedAt}, then insertion). */
+    List<AuditRecord> recent(int limit);
+}
