@@ -49,7 +49,7 @@ public record AuditRecord(String id, EventSummary event, List<EventSummary> coal
         }
         sb.append(". ");
         for (Decision d : decisions) {
-            sb.append(capitalise(d.guard())).append(": ").append(d.explanation()).append(". ");
+            sb.append(title(d.guard())).append(": ").append(d.explanation()).append(". ");
         }
         for (PortChange c : changes) {
             sb.append(c.describe()).append(' ');
@@ -61,7 +61,10 @@ public record AuditRecord(String id, EventSummary event, List<EventSummary> coal
         return sb.append('.').toString();
     }
 
-    private static String capitalise(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    private static String title(String guard) {
+        if (guard.equals("lldp")) {
+            return "LLDP";
+        }
+        return guard.isEmpty() ? guard : Character.toUpperCase(guard.charAt(0)) + guard.substring(1);
     }
 }

@@ -95,6 +95,7 @@ public final class BackendSelector {
             return new Choice(Decision.stop(NAME, figures, port.switchName()
                     + " is not a switch MESA manages (no back-end configured for it): no change"), null);
         }
-        return new Choice(Decision.proceed(NAME, figures, name + " (" + why + ")"), byName.get(name));
+        return new Choice(Decision.proceed(NAME, figures, name + " for " + port.switchName() + " (" + why + ")"),
+                byName.get(name));
     }
 }

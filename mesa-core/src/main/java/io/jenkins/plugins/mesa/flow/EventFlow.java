@@ -63,6 +63,7 @@ public final class EventFlow {
     private static final String LOOKUP_DELAY = "lookup-delay";
     private static final String UPLINK = "uplink";
     private static final String REGISTRY = "port-registry";
+    private static final String OWNER = "port-owner";
     private static final String ORDER = "event-order";
     private static final String ERROR = "error";
     /** Disconnects are kept at least this long for the outage windows. */
@@ -249,9 +250,11 @@ public final class EventFlow {
 
     private AuditRecord place(PendingEvent p, AuditTrail trail, Instant now) {
         ApEvent e = p.event();
-        trail.add(Decision.proceed(LOOKUP_DELAY, Decision.figures("lookupDelay", settings.lookupDelay()),
-                "looked up " + Durations.text(settings.lookupDelay())
-                        + " after the event, so Mist holds the AP's current LLDP neighbour"));
+        Duration waited = Duration.between(p.receivedAt(), now);
+        trail.add(Decision.proceed(LOOKUP_DELAY, Decision.figures("lookupDelay", settings.lookupDelay(),
+                        "receivedAt", p.receivedAt(), "lookedUpAt", now),
+                "looked up " + Durations.text(waited) + " after receiving the event (lookup delay "
+                        + Durations.text(settings.lookupDelay()) + "), so Mist holds the AP's current LLDP neighbour"));
 
         Optional<ApUplink> up = mist.apUplink(e.orgId(), e.siteId(), e.ap());
         if (up.isEmpty()) {
@@ -388,10 +391,10 @@ public final class EventFlow {
         if (newest.isPresent() && !newest.get().ap().equals(e.ap())
                 && newest.get().profile().equals(settings.apProfile())) {
             PortAssignment other = newest.get();
-            return Decision.stop(REGISTRY, Decision.figures("port", port, "registeredAp", other.ap(), "since", other.at()),
+            return Decision.stop(OWNER, Decision.figures("port", port, "registeredAp", other.ap(), "since", other.at()),
                     port + " now serves AP " + label(other) + " (AP profile since " + other.at() + "): no change");
         }
-        return Decision.proceed(REGISTRY, Decision.figures("port", port,
+        return Decision.proceed(OWNER, Decision.figures("port", port,
                         "registeredAp", newest.map(a -> a.ap().value()).orElse("none")),
                 "no other AP is registered on " + port);
     }
