@@ -28,11 +28,12 @@ public final class AuditJson {
         }
     }
 
+    /** @throws AuditFormatException when the text is not an audit record */
     public static AuditRecord read(String json) {
         try {
             return MAPPER.readValue(json, AuditRecord.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not an audit record: " + e.getOriginalMessage(), e);
+            throw new AuditFormatException("not an audit record: " + e.getOriginalMessage(), e);
         }
     }
 }

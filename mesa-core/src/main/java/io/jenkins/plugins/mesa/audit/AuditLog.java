@@ -10,7 +10,11 @@ import java.util.Optional;
  */
 public interface AuditLog {
 
-    /** Stores the record; a record with the same id is replaced (the flow may write one twice after a crash). */
+    /**
+     * Stores the record unless one with the same id is already stored. After a crash the flow redoes the
+     * interrupted step, and the redo's record (e.g. "already in profile") must not overwrite the first one
+     * (which saw the actual change).
+     */
     void append(AuditRecord record);
 
     Optional<AuditRecord> find(String id);

@@ -10,7 +10,8 @@ import java.util.Objects;
  * changes with their results, and the final outcome. Serialisable with jackson ({@link AuditJson});
  * holds no secrets (the flow never sees any).
  *
- * @param id         stable id: a store keeps one record per id, so writing it twice is harmless
+ * @param id         stable id (event key and receive time): a store keeps the first record per id, so a
+ *                   step redone after a crash does not overwrite what was recorded
  * @param event      the event the record is about (for a coalesced outage record, the burst's first held event)
  * @param coalesced  further events this record stands for (the other disconnects of an outage burst)
  * @param decisions  each stage's decision, in the order taken

@@ -13,8 +13,7 @@ public final class InMemoryAuditLog implements AuditLog {
 
     @Override
     public synchronized void append(AuditRecord record) {
-        byId.remove(record.id());
-        byId.put(record.id(), record);
+        byId.putIfAbsent(record.id(), record);
     }
 
     @Override

@@ -48,9 +48,12 @@ final class AuditTrail {
                 outcome, reason, decidedAt);
     }
 
-    /** A duplicate gets its own id (the original keeps its record); every other outcome is one record per event. */
+    /**
+     * One record per accepted delivery: the event key plus the receive time, so that a redo after a crash
+     * maps to the same record while a delivery handled again after the dedup window gets its own.
+     */
     private String recordId(Outcome outcome) {
-        String key = Dedup.key(event);
-        return outcome == Outcome.DUPLICATE ? key + "|duplicate@" + receivedAt.toEpochMilli() : key;
+        String id = Dedup.key(event) + "@" + receivedAt.toEpochMilli();
+        return outcome == Outcome.DUPLICATE ? id + "|duplicate" : id;
     }
 }
