@@ -166,9 +166,9 @@ public final class EventFlow {
     public synchronized Optional<Instant> nextDue() {
         Optional<Instant> next = stores.pending().all().stream().map(PendingEvent::dueAt).findFirst();
         for (List<HeldDisconnect> burst : heldBursts().values()) {
-            Instant quiet = outageGuard.quietAt(burstOf(burst.get(0)));
-            if (next.isEmpty() || quiet.isBefore(next.get())) {
-                next = Optional.of(quiet);
+            Optional<Instant> ready = burstRecordDueAt(burst);
+            if (ready.isPresent() && (next.isEmpty() || ready.get().isBefore(next.get()))) {
+                next = ready;
             }
         }
         return next;
@@ -312,28 +312,39 @@ public final class EventFlow {
     private List<AuditRecord> closeOutageBursts(Instant now) {
         List<AuditRecord> written = new ArrayList<>();
         for (List<HeldDisconnect> held : heldBursts().values()) {
-            HeldDisconnect first = held.get(0);
-            String site = first.event().siteId();
-            OutageGuard.Burst burst = burstOf(first);
-            boolean stillGrowing = now.isBefore(outageGuard.quietAt(burst));
-            boolean membersInHoldDown = stores.pending().all().stream()
-                    .filter(p -> p.isRevert() && p.event().siteId().equals(site))
-                    .map(p -> HoldDown.wentAway(p.event(), p.receivedAt()))
-                    .anyMatch(t -> !t.isBefore(burst.start()) && !t.isAfter(burst.end()));
-            if (stillGrowing || membersInHoldDown) {
+            Optional<Instant> ready = burstRecordDueAt(held);
+            if (ready.isEmpty() || now.isBefore(ready.get())) {
                 continue;
             }
+            HeldDisconnect first = held.get(0);
+            OutageGuard.Burst burst = burstOf(first);
             int siteApTotal = held.stream().mapToInt(HeldDisconnect::siteApTotal).max().orElse(0);
             Decision d = outageGuard.coalesced(siteLabel(first.event()), burst, siteApTotal, held.size());
             List<EventSummary> others = held.subList(1, held.size()).stream()
                     .map(h -> EventSummary.of(h.event(), h.receivedAt())).toList();
-            AuditRecord r = new AuditRecord("outage|" + site + "|" + burst.start(),
+            AuditRecord r = new AuditRecord("outage|" + first.event().siteId() + "|" + burst.start(),
                     EventSummary.of(first.event(), first.receivedAt()), others, List.of(d), List.of(),
                     Outcome.SKIPPED_OUTAGE, "site-outage", now);
             written.add(write(r));
             held.forEach(h -> stores.outages().release(h.event().eventId()));
         }
         return written;
+    }
+
+    /**
+     * When a burst's single record can be written: once the burst is quiet (no disconnect at the site for the
+     * outage window) and none of its disconnects is still in its hold-down. Empty while members are pending:
+     * their own due times come first, and the record is written in the same {@code runDue} as the last of them.
+     */
+    private Optional<Instant> burstRecordDueAt(List<HeldDisconnect> held) {
+        HeldDisconnect first = held.get(0);
+        String site = first.event().siteId();
+        OutageGuard.Burst burst = burstOf(first);
+        boolean membersInHoldDown = stores.pending().all().stream()
+                .filter(p -> p.isRevert() && p.event().siteId().equals(site))
+                .map(p -> HoldDown.wentAway(p.event(), p.receivedAt()))
+                .anyMatch(t -> !t.isBefore(burst.start()) && !t.isAfter(burst.end()));
+        return membersInHoldDown ? Optional.empty() : Optional.of(outageGuard.quietAt(burst));
     }
 
     /** Held disconnects grouped by site and burst, each group ordered by when the AP went away. */

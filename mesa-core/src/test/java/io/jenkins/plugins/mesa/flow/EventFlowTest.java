@@ -226,6 +226,47 @@ class EventFlowTest {
     }
 
     @Test
+    void nextDueNeverPointsIntoThePastWhileABurstWaitsForItsLastHoldDowns() {
+        // a short outage window (10 s) with the default 60 s hold-down: the burst is quiet long before its
+        // members have been through their hold-downs
+        flow = new EventFlow(FlowSettings.defaults().withOutage(
+                new io.jenkins.plugins.mesa.guard.OutageGuard.Thresholds(Duration.ofSeconds(10), 5, 0.5)),
+                mist, BackendSelector.everywhere(junos, mistBackend), SwitchPortReader.NONE, stores, notified::add,
+                clock);
+        mist.site("site-1", 40);
+        for (int n = 1; n <= 5; n++) {
+            flow.accept(event("AP_DISCONNECTED", n));
+            clock.advanceSeconds(1);
+        }
+        clock.advance(Duration.between(clock.instant(), T0.plusSeconds(60)));
+        assertThat(flow.runDue()).isEmpty(); // AP 1 held for the outage
+        assertThat(flow.nextDue()).contains(T0.plusSeconds(61));
+        clock.advanceSeconds(4);
+        assertThat(flow.runDue()).singleElement()
+                .satisfies(r -> assertThat(r.outcome()).isEqualTo(Outcome.SKIPPED_OUTAGE));
+        assertThat(flow.nextDue()).isEmpty();
+    }
+
+    @Test
+    void withAWindowLongerThanTheHoldDownTheRecordWaitsForTheQuietTime() {
+        flow = new EventFlow(FlowSettings.defaults().withOutage(
+                new io.jenkins.plugins.mesa.guard.OutageGuard.Thresholds(Duration.ofSeconds(120), 5, 0.5)),
+                mist, BackendSelector.everywhere(junos, mistBackend), SwitchPortReader.NONE, stores, notified::add,
+                clock);
+        mist.site("site-1", 40);
+        for (int n = 1; n <= 5; n++) {
+            flow.accept(event("AP_DISCONNECTED", n));
+            clock.advanceSeconds(1);
+        }
+        clock.advance(Duration.between(clock.instant(), T0.plusSeconds(64)));
+        assertThat(flow.runDue()).isEmpty();
+        assertThat(stores.outages().held()).hasSize(5);
+        assertThat(flow.nextDue()).contains(T0.plusSeconds(4 + 120));
+        clock.advance(Duration.between(clock.instant(), T0.plusSeconds(124)));
+        assertThat(flow.runDue()).extracting(AuditRecord::outcome).containsExactly(Outcome.SKIPPED_OUTAGE);
+    }
+
+    @Test
     void afterAnOutageBurstASingleUnpluggedApIsRevertedAgain() {
         mist.site("site-1", 40);
         for (int n = 1; n <= 6; n++) {
