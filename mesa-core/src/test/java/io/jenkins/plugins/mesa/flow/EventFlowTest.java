@@ -7,20 +7,30 @@ import static io.jenkins.plugins.mesa.flow.StandInPeers.ap;
 import static io.jenkins.plugins.mesa.flow.StandInPeers.ge;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.jenkins.plugins.mesa.audit.AuditRecord;
+import io.jenkins.plugins.mesa.audit.InMemoryAuditLog;
 import io.jenkins.plugins.mesa.audit.Outcome;
 import io.jenkins.plugins.mesa.change.SwitchPort;
 import io.jenkins.plugins.mesa.flow.StandInPeers.RecordingConfigurator;
 import io.jenkins.plugins.mesa.flow.StandInPeers.StandInMist;
 import io.jenkins.plugins.mesa.flow.StandInPeers.TestClock;
+import io.jenkins.plugins.mesa.guard.OutageGuard;
 import io.jenkins.plugins.mesa.guard.Verdict;
 import io.jenkins.plugins.mesa.mist.ApEvent;
+import io.jenkins.plugins.mesa.mist.SwitchPortStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * The flow's scenarios end to end through {@link EventFlow}, with the stand-in Mist and back-end of
@@ -65,7 +75,7 @@ class EventFlowTest {
     }
 
     private List<AuditRecord> audit() {
-        return ((io.jenkins.plugins.mesa.audit.InMemoryAuditLog) stores.audit()).all();
+        return ((InMemoryAuditLog) stores.audit()).all();
     }
 
     @Test
@@ -230,7 +240,7 @@ class EventFlowTest {
         // a short outage window (10 s) with the default 60 s hold-down: the burst is quiet long before its
         // members have been through their hold-downs
         flow = new EventFlow(FlowSettings.defaults().withOutage(
-                new io.jenkins.plugins.mesa.guard.OutageGuard.Thresholds(Duration.ofSeconds(10), 5, 0.5)),
+                new OutageGuard.Thresholds(Duration.ofSeconds(10), 5, 0.5)),
                 mist, BackendSelector.everywhere(junos, mistBackend), SwitchPortReader.NONE, stores, notified::add,
                 clock);
         mist.site("site-1", 40);
@@ -250,7 +260,7 @@ class EventFlowTest {
     @Test
     void withAWindowLongerThanTheHoldDownTheRecordWaitsForTheQuietTime() {
         flow = new EventFlow(FlowSettings.defaults().withOutage(
-                new io.jenkins.plugins.mesa.guard.OutageGuard.Thresholds(Duration.ofSeconds(120), 5, 0.5)),
+                new OutageGuard.Thresholds(Duration.ofSeconds(120), 5, 0.5)),
                 mist, BackendSelector.everywhere(junos, mistBackend), SwitchPortReader.NONE, stores, notified::add,
                 clock);
         mist.site("site-1", 40);
@@ -311,8 +321,8 @@ class EventFlowTest {
             }
 
             @Override
-            public java.util.Optional<io.jenkins.plugins.mesa.mist.SwitchPortStatus> read(SwitchPort p) {
-                return java.util.Optional.of(new io.jenkins.plugins.mesa.mist.SwitchPortStatus(
+            public Optional<SwitchPortStatus> read(SwitchPort p) {
+                return Optional.of(new SwitchPortStatus(
                         p.switchMac(), p.port(), false, null, "netconf-lldp"));
             }
         };
@@ -503,8 +513,18 @@ class EventFlowTest {
         assertThat(junos.requests).isEmpty();
     }
 
+    private final ListAppender<ILoggingEvent> log =
+            new ListAppender<>();
+
+    @AfterEach
+    void detachLog() {
+        ((Logger) LoggerFactory.getLogger(EventFlow.class)).detachAppender(log);
+    }
+
     @Test
     void aNotifierFailureNeverBlocksOrLosesAChange() {
+        log.start();
+        ((Logger) LoggerFactory.getLogger(EventFlow.class)).addAppender(log);
         flow = new EventFlow(FlowSettings.defaults(), mist, BackendSelector.everywhere(junos, mistBackend),
                 SwitchPortReader.NONE, stores, record -> {
                     throw new IllegalStateException("slack down: https://hooks.slack.com/services/T000/B000/SECRET");
@@ -517,6 +537,11 @@ class EventFlowTest {
         assertThat(junos.profileOf(port(1))).isEqualTo("secured");
         assertThat(audit()).extracting(AuditRecord::outcome).containsExactly(Outcome.CHANGED, Outcome.CHANGED);
         assertThat(stores.pending().all()).isEmpty();
+        // the failure was logged, but not the notifier's message: a Slack webhook URL is a secret
+        assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage)
+                .anySatisfy(m -> assertThat(m).startsWith("notifier failed for audit record"))
+                .noneSatisfy(m -> assertThat(m).contains("SECRET"));
+        assertThat(log.list).allSatisfy(e -> assertThat(e.getThrowableProxy()).isNull());
     }
 
     @Test
@@ -551,7 +576,7 @@ class EventFlowTest {
     @Test
     void aSwitchMesaDoesNotManageIsLeftAlone() {
         flow = new EventFlow(FlowSettings.defaults(), mist,
-                new BackendSelector(List.of(junos), null, java.util.Map.of("ex-2", "junos"), java.util.Map.of()),
+                new BackendSelector(List.of(junos), null, Map.of("ex-2", "junos"), Map.of()),
                 SwitchPortReader.NONE, stores, notified::add, clock);
         mist.plugIn(ap(1), "site-1", SWITCH_MAC, ge(1));
         flow.accept(event("AP_CONNECTED", 1));
