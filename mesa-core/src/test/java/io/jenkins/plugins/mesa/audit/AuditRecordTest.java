@@ -93,20 +93,4 @@ class AuditRecordTest {
                 .hasMessageStartingWith("not an audit record")
                 .satisfies(e -> assertThat(((AuditFormatException) e).reason()).isEqualTo("bad-audit-record"));
     }
-
-    @Test
-    void recentListsNewestFirstAndTheFirstRecordOfAnIdWins() {
-        InMemoryAuditLog log = new InMemoryAuditLog();
-        AuditRecord a = changedRecord();
-        AuditRecord b = new AuditRecord("other", a.event(), List.of(), List.of(), List.of(), Outcome.UNCHANGED, "",
-                a.decidedAt().plusSeconds(5));
-        AuditRecord redoOfA = new AuditRecord(a.id(), a.event(), List.of(), a.decisions(), List.of(),
-                Outcome.UNCHANGED, "", a.decidedAt().plusSeconds(9));
-        log.append(a);
-        log.append(b);
-        log.append(redoOfA); // the step redone after a crash: the first record stays
-        assertThat(log.recent(10)).containsExactly(b, a);
-        assertThat(log.recent(1)).containsExactly(b);
-        assertThat(log.find("other")).contains(b);
-    }
 }
