@@ -574,6 +574,24 @@ class EventFlowTest {
     }
 
     @Test
+    void aDisconnectDeliveredAfterTheApWasPlacedAgainIsStale() {
+        mist.plugIn(ap(1), "site-1", SWITCH_MAC, ge(1));
+        ApEvent lateDisconnect = new ApEvent("ev-late", "AP_DISCONNECTED", ap(1), "ap-1", ORG, "site-1", "HQ",
+                clock.instant(), "", "", "");
+        clock.advanceSeconds(5);
+        apComesOnline(1); // the AP came back; the disconnect from before is only now delivered (a webhook retry)
+        clock.advanceSeconds(600);
+        flow.accept(lateDisconnect);
+        assertThat(flow.runDue()).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(Outcome.CANCELLED);
+            assertThat(r.reason()).isEqualTo("superseded");
+            assertThat(r.explain()).contains("Event-order: the AP was placed on ex-1 ge-0/0/1 (profile ap) at "
+                    + T0.plusSeconds(35) + ", after this disconnect: stale event, no change.");
+        });
+        assertThat(junos.requestsFor("secured")).isEmpty();
+    }
+
+    @Test
     void aSwitchMesaDoesNotManageIsLeftAlone() {
         flow = new EventFlow(FlowSettings.defaults(), mist,
                 new BackendSelector(List.of(junos), null, Map.of("ex-2", "junos"), Map.of()),
