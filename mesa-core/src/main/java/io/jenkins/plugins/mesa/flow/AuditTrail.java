@@ -18,6 +18,7 @@ final class AuditTrail {
     private final Instant receivedAt;
     private final List<Decision> decisions = new ArrayList<>();
     private final List<PortChange> changes = new ArrayList<>();
+    private boolean transientFailure;
 
     AuditTrail(ApEvent event, Instant receivedAt) {
         this.event = event;
@@ -32,6 +33,19 @@ final class AuditTrail {
 
     void add(PortChange c) {
         changes.add(c);
+    }
+
+    /** Marks the failure as one that may go away by itself (Mist unreachable, switch lock held, no LLDP data yet). */
+    void failedTransiently() {
+        transientFailure = true;
+    }
+
+    /**
+     * Worth another attempt: the failure was transient and nothing was changed in this attempt (after a partial
+     * success the registry has moved on, so a redo would not redo the same thing).
+     */
+    boolean worthRetrying() {
+        return transientFailure && changes.stream().noneMatch(c -> !c.result().failed());
     }
 
     /** Changed if any change changed something, failed if any failed, unchanged otherwise. */

@@ -8,7 +8,9 @@ import io.jenkins.plugins.mesa.audit.Outcome;
 import io.jenkins.plugins.mesa.audit.PortChange;
 import io.jenkins.plugins.mesa.change.ChangeRequest;
 import io.jenkins.plugins.mesa.change.ChangeResult;
+import io.jenkins.plugins.mesa.change.Stage;
 import io.jenkins.plugins.mesa.change.SwitchPort;
+import io.jenkins.plugins.mesa.change.SwitchState;
 import io.jenkins.plugins.mesa.guard.Decision;
 import io.jenkins.plugins.mesa.guard.Dedup;
 import io.jenkins.plugins.mesa.guard.Durations;
@@ -27,10 +29,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +58,9 @@ import org.slf4j.LoggerFactory;
  *                     and that port already has the AP profile
  * </pre>
  * All disconnects an outage stopped during one burst are written as one record when the burst is over
- * (see {@link OutageGuard} for the definitions). Calls are serialised ({@code synchronized}); hosts run
+ * (see {@link OutageGuard} for the definitions). A step that failed transiently (Mist unreachable, switch
+ * unreachable or locked with nothing touched, no LLDP data for a fresh AP yet) is tried again, with doubling
+ * backoff, up to {@link FlowSettings#retries()} times; only the last attempt writes a record. Calls are serialised ({@code synchronized}); hosts run
  * {@code runDue} on one worker so that a slow change does not hold up {@code accept} for long.
  */
 public final class EventFlow {
@@ -65,6 +71,9 @@ public final class EventFlow {
     private static final String OWNER = "port-owner";
     private static final String ORDER = "event-order";
     private static final String ERROR = "error";
+    private static final String RETRY = "retry";
+    /** Stages whose failure leaves the switch untouched and may pass by itself. */
+    private static final Set<Stage> EARLY_STAGES = EnumSet.of(Stage.CONNECT, Stage.LOCK, Stage.LOOKUP);
     /** Disconnects are kept at least this long for the outage windows. */
     private static final Duration MIN_OUTAGE_MEMORY = Duration.ofHours(1);
 
@@ -153,7 +162,16 @@ public final class EventFlow {
             if (p.dueAt().isAfter(now)) {
                 break;
             }
-            handle(p, now).ifPresent(r -> written.add(write(r)));
+            Attempt attempt = handle(p, now);
+            if (attempt.worthRetrying() && p.attempt() < settings.retries()) {
+                // no record yet: the final attempt's record names the earlier failure
+                PendingEvent again = p.retry(now.plus(settings.retryDelay(p.attempt())), attempt.reason());
+                LOG.info("event {} failed ({}), attempt {} of {}; retrying at {}", p.event().eventId(),
+                        attempt.reason(), p.attempt() + 1, settings.retries() + 1, again.dueAt());
+                stores.pending().put(again);
+                continue;
+            }
+            attempt.record().ifPresent(r -> written.add(write(r)));
             stores.pending().remove(p); // last, so that a crash mid-change redoes the (idempotent) step
         }
         written.addAll(closeOutageBursts(now));
@@ -173,21 +191,38 @@ public final class EventFlow {
         return next;
     }
 
-    private Optional<AuditRecord> handle(PendingEvent p, Instant now) {
+    /** One attempt at a due item: its record (none while an outage holds it), and whether to try again. */
+    private record Attempt(Optional<AuditRecord> record, boolean worthRetrying) {
+        String reason() {
+            return record.map(AuditRecord::reason).orElse("");
+        }
+    }
+
+    private Attempt handle(PendingEvent p, Instant now) {
         AuditTrail trail = new AuditTrail(p.event(), p.receivedAt());
         trail.add(dedup.check(p.event(), Optional.empty(), p.receivedAt()));
+        if (p.attempt() > 0) {
+            trail.add(Decision.proceed(RETRY, Decision.figures("attempt", p.attempt() + 1,
+                            "attempts", settings.retries() + 1, "lastFailure", p.lastFailure()),
+                    "attempt " + (p.attempt() + 1) + " of " + (settings.retries() + 1)
+                            + "; the previous one failed (" + p.lastFailure() + ")"));
+        }
+        Optional<AuditRecord> record;
         try {
-            return p.isRevert() ? revert(p, trail, now) : Optional.of(place(p, trail, now));
+            record = p.isRevert() ? revert(p, trail, now) : Optional.of(place(p, trail, now));
         } catch (MesaException e) {
+            // Mist or a switch could not be asked (after the client's own bounded retries): may pass
             LOG.warn("event {} failed: {} ({})", p.event().eventId(), e.getMessage(), e.reason());
             trail.add(Decision.stop(ERROR, Decision.figures("reason", e.reason()), e.getMessage()));
-            return Optional.of(trail.finish(Outcome.FAILED, e.reason(), now));
+            trail.failedTransiently();
+            record = Optional.of(trail.finish(Outcome.FAILED, e.reason(), now));
         } catch (RuntimeException e) {
             LOG.error("event {} failed unexpectedly", p.event().eventId(), e);
             trail.add(Decision.stop(ERROR, Decision.figures("exception", e.getClass().getSimpleName()),
                     "unexpected error: " + e.getClass().getSimpleName()));
-            return Optional.of(trail.finish(Outcome.FAILED, "internal-error", now));
+            record = Optional.of(trail.finish(Outcome.FAILED, "internal-error", now));
         }
+        return new Attempt(record, trail.worthRetrying());
     }
 
     // ------------------------------------------------------------------ 3. AP gone: secure its port
@@ -276,6 +311,7 @@ public final class EventFlow {
         if (up.isEmpty()) {
             trail.add(Decision.stop(UPLINK, Decision.figures("ap", e.ap()),
                     "Mist has no LLDP neighbour for the AP: its switch port is unknown, no change"));
+            trail.failedTransiently(); // Mist may not have the fresh AP's LLDP data yet
             return trail.finish(Outcome.FAILED, "no-uplink", now);
         }
         SwitchPort port = portOf(up.get());
@@ -398,6 +434,9 @@ public final class EventFlow {
         ChangeResult result = choice.configurator().apply(
                 new ChangeRequest(port, profile, Map.of(), false, comment, 0));
         trail.add(PortChange.of(purpose, port, choice.configurator().backend(), profile, result));
+        if (result.failed() && result.leftIn() == SwitchState.BEFORE && EARLY_STAGES.contains(result.failedStage())) {
+            trail.failedTransiently(); // unreachable, or the configuration lock is held: nothing was touched
+        }
         boolean portHasProfile = result.outcome() == ChangeResult.Outcome.CHANGED
                 || result.outcome() == ChangeResult.Outcome.UNCHANGED;
         if (portHasProfile && !purpose.equals("secure-old-port")) {

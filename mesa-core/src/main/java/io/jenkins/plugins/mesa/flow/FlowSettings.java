@@ -19,10 +19,12 @@ import java.util.Objects;
  * @param lldpWhenUnknown what to do when no switch-side source knows the port (default no change)
  * @param apProfile       profile name for a port with an AP (default {@code ap})
  * @param securedProfile  profile name for a port without one (default {@code secured})
+ * @param retries         how often a transiently failed step is tried again (default 3; 0 = never)
+ * @param retryBackoff    wait before the first retry, doubled for each further one (default 30 s)
  */
 public record FlowSettings(Duration holdDown, Duration lookupDelay, Duration dedupWindow,
                            OutageGuard.Thresholds outage, LldpGuard.WhenUnknown lldpWhenUnknown, String apProfile,
-                           String securedProfile) {
+                           String securedProfile, int retries, Duration retryBackoff) {
 
     public FlowSettings {
         Objects.requireNonNull(outage, "outage");
@@ -40,30 +42,52 @@ public record FlowSettings(Duration holdDown, Duration lookupDelay, Duration ded
                 || apProfile.equals(securedProfile)) {
             throw new InvalidSettingException("apProfile and securedProfile must be two different non-blank names");
         }
+        if (retries < 0 || retries > 10) {
+            throw new InvalidSettingException("retries must be 0..10, was " + retries);
+        }
+        if (retryBackoff == null || retryBackoff.isNegative() || retryBackoff.isZero()) {
+            throw new InvalidSettingException("retryBackoff must be positive, was " + retryBackoff);
+        }
     }
 
     public static FlowSettings defaults() {
         return new FlowSettings(HoldDown.DEFAULT, Duration.ofSeconds(30), Dedup.DEFAULT_WINDOW,
-                OutageGuard.Thresholds.defaults(), LldpGuard.WhenUnknown.NO_CHANGE, "ap", "secured");
+                OutageGuard.Thresholds.defaults(), LldpGuard.WhenUnknown.NO_CHANGE, "ap", "secured", 3,
+                Duration.ofSeconds(30));
     }
 
     public FlowSettings withHoldDown(Duration d) {
-        return new FlowSettings(d, lookupDelay, dedupWindow, outage, lldpWhenUnknown, apProfile, securedProfile);
+        return new FlowSettings(d, lookupDelay, dedupWindow, outage, lldpWhenUnknown, apProfile, securedProfile, retries,
+                retryBackoff);
     }
 
     public FlowSettings withLookupDelay(Duration d) {
-        return new FlowSettings(holdDown, d, dedupWindow, outage, lldpWhenUnknown, apProfile, securedProfile);
+        return new FlowSettings(holdDown, d, dedupWindow, outage, lldpWhenUnknown, apProfile, securedProfile, retries,
+                retryBackoff);
     }
 
     public FlowSettings withDedupWindow(Duration d) {
-        return new FlowSettings(holdDown, lookupDelay, d, outage, lldpWhenUnknown, apProfile, securedProfile);
+        return new FlowSettings(holdDown, lookupDelay, d, outage, lldpWhenUnknown, apProfile, securedProfile, retries,
+                retryBackoff);
     }
 
     public FlowSettings withOutage(OutageGuard.Thresholds t) {
-        return new FlowSettings(holdDown, lookupDelay, dedupWindow, t, lldpWhenUnknown, apProfile, securedProfile);
+        return new FlowSettings(holdDown, lookupDelay, dedupWindow, t, lldpWhenUnknown, apProfile, securedProfile, retries,
+                retryBackoff);
+    }
+
+    public FlowSettings withRetries(int n, Duration backoff) {
+        return new FlowSettings(holdDown, lookupDelay, dedupWindow, outage, lldpWhenUnknown, apProfile, securedProfile,
+                n, backoff);
+    }
+
+    /** Wait before retry number {@code attempt + 1}: the backoff doubled per earlier retry. */
+    public Duration retryDelay(int attempt) {
+        return retryBackoff.multipliedBy(1L << Math.min(attempt, 10));
     }
 
     public FlowSettings withLldpWhenUnknown(LldpGuard.WhenUnknown w) {
-        return new FlowSettings(holdDown, lookupDelay, dedupWindow, outage, w, apProfile, securedProfile);
+        return new FlowSettings(holdDown, lookupDelay, dedupWindow, outage, w, apProfile, securedProfile, retries,
+                retryBackoff);
     }
 }

@@ -72,7 +72,11 @@ class BackendSelectorTest {
         assertThatThrownBy(() -> d.withLookupDelay(Duration.ofSeconds(-1))).isInstanceOf(InvalidSettingException.class);
         assertThatThrownBy(() -> d.withDedupWindow(Duration.ZERO)).isInstanceOf(InvalidSettingException.class);
         assertThatThrownBy(() -> new FlowSettings(d.holdDown(), d.lookupDelay(), d.dedupWindow(), d.outage(),
-                d.lldpWhenUnknown(), "ap", "ap")).isInstanceOf(InvalidSettingException.class);
+                d.lldpWhenUnknown(), "ap", "ap", 3, d.retryBackoff())).isInstanceOf(InvalidSettingException.class);
+        assertThatThrownBy(() -> d.withRetries(-1, Duration.ofSeconds(30))).isInstanceOf(InvalidSettingException.class);
+        assertThatThrownBy(() -> d.withRetries(3, Duration.ZERO)).isInstanceOf(InvalidSettingException.class);
+        assertThat(d.retryDelay(0)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(d.retryDelay(2)).isEqualTo(Duration.ofSeconds(120));
         assertThat(d.holdDown()).isEqualTo(Duration.ofSeconds(60));
     }
 }

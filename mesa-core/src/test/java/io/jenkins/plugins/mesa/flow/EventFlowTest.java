@@ -480,22 +480,48 @@ class EventFlowTest {
         AuditRecord r = flow.runDue().get(0);
         assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(r.reason()).isEqualTo("change-failed");
+        assertThat(flow.nextDue()).isEmpty(); // a rejected commit would fail again: not retried
         assertThat(stores.registry().find(ap(1)).orElseThrow().profile()).isEqualTo("ap");
         assertThat(r.explain()).contains("Failed to change ex-1 ge-0/0/1 to profile secured via junos at stage COMMIT,"
                 + " switch left BEFORE: commit check failed: statement not valid.");
     }
 
     @Test
-    void aMistFailureIsRecordedAsFailedWithItsReasonAndLaterEventsStillRun() {
+    void aMistFailureIsRetriedWithBackoffAndTheFinalRecordNamesIt() {
+        mist.plugIn(ap(1), "site-1", SWITCH_MAC, ge(1));
+        flow.accept(event("AP_CONNECTED", 1));
+        mist.failWith("mist-unavailable");
+        clock.advanceSeconds(30);
+        assertThat(flow.runDue()).isEmpty(); // attempt 1 failed: no record yet, retry in 30 s
+        assertThat(flow.nextDue()).contains(clock.instant().plusSeconds(30));
+
+        mist.failWith("");
+        clock.advanceSeconds(30);
+        AuditRecord r = flow.runDue().get(0);
+        assertThat(r.outcome()).isEqualTo(Outcome.CHANGED);
+        assertThat(r.explain()).contains("Retry: attempt 2 of 4; the previous one failed (mist-unavailable).");
+        assertThat(audit()).hasSize(1);
+    }
+
+    @Test
+    void aPersistentMistFailureIsRecordedOnceAfterTheLastAttemptAndLaterEventsStillRun() {
         mist.plugIn(ap(1), "site-1", SWITCH_MAC, ge(1));
         mist.plugIn(ap(2), "site-1", SWITCH_MAC, ge(2));
         flow.accept(event("AP_CONNECTED", 1));
         mist.failWith("mist-unavailable");
-        clock.advanceSeconds(30);
+        List<AuditRecord> written = new ArrayList<>();
+        for (long wait : new long[] {30, 30, 60, 119}) { // first try, then retries after 30, 60, 120 s
+            clock.advanceSeconds(wait);
+            written.addAll(flow.runDue());
+        }
+        assertThat(written).isEmpty();
+        clock.advanceSeconds(1);
         AuditRecord r = flow.runDue().get(0);
         assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(r.reason()).isEqualTo("mist-unavailable");
-        assertThat(r.explain()).contains("Error: Mist API: mist-unavailable.");
+        assertThat(r.explain()).contains("Retry: attempt 4 of 4; the previous one failed (mist-unavailable).")
+                .contains("Error: Mist API: mist-unavailable.");
+        assertThat(flow.nextDue()).isEmpty();
 
         mist.failWith("");
         flow.accept(event("AP_CONNECTED", 2));
@@ -504,13 +530,42 @@ class EventFlowTest {
     }
 
     @Test
-    void anApMistHasNoLldpDataForFailsWithNoUplink() {
+    void anUnreachableSwitchIsRetried() {
+        apComesOnline(1);
+        mist.unplug(SWITCH_MAC, ge(1));
+        junos.unreachableFor(1);
+        flow.accept(event("AP_DISCONNECTED", 1));
+        clock.advanceSeconds(60);
+        assertThat(flow.runDue()).isEmpty();
+        clock.advanceSeconds(30);
+        assertThat(flow.runDue()).extracting(AuditRecord::outcome).containsExactly(Outcome.CHANGED);
+        assertThat(junos.requestsFor("secured")).hasSize(2);
+        assertThat(junos.profileOf(port(1))).isEqualTo("secured");
+    }
+
+    @Test
+    void anApMistHasNoLldpDataForIsLookedUpAgainAndFailsWithNoUplinkInTheEnd() {
+        flow = new EventFlow(FlowSettings.defaults().withRetries(1, Duration.ofSeconds(30)), mist,
+                BackendSelector.everywhere(junos, mistBackend), SwitchPortReader.NONE, stores, notified::add, clock);
         flow.accept(event("AP_CONNECTED", 1));
+        clock.advanceSeconds(30);
+        assertThat(flow.runDue()).isEmpty();
         clock.advanceSeconds(30);
         AuditRecord r = flow.runDue().get(0);
         assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(r.reason()).isEqualTo("no-uplink");
+        assertThat(mist.apUplinkCalls).isEqualTo(2);
         assertThat(junos.requests).isEmpty();
+    }
+
+    @Test
+    void mistLearnsTheNewApsUplinkBeforeTheRetry() {
+        flow.accept(event("AP_CONNECTED", 1));
+        clock.advanceSeconds(30);
+        assertThat(flow.runDue()).isEmpty();
+        mist.plugIn(ap(1), "site-1", SWITCH_MAC, ge(1));
+        clock.advanceSeconds(30);
+        assertThat(flow.runDue()).extracting(AuditRecord::outcome).containsExactly(Outcome.CHANGED);
     }
 
     private final ListAppender<ILoggingEvent> log =

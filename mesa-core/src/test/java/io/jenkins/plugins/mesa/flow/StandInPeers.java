@@ -191,6 +191,7 @@ final class StandInPeers {
         private final Map<String, String> profileOf = new HashMap<>();
         final List<ChangeRequest> requests = new ArrayList<>();
         private boolean failNext;
+        private int unreachableFor;
         private int commits;
 
         RecordingConfigurator(String backend) {
@@ -205,6 +206,12 @@ final class StandInPeers {
 
         RecordingConfigurator failNextChange() {
             failNext = true;
+            return this;
+        }
+
+        /** The next {@code n} changes fail to connect (switch unreachable), touching nothing. */
+        RecordingConfigurator unreachableFor(int n) {
+            unreachableFor = n;
             return this;
         }
 
@@ -227,6 +234,12 @@ final class StandInPeers {
             requests.add(request);
             List<StageTiming> timings = List.of(new StageTiming(Stage.CONNECT, Duration.ofMillis(40)),
                     new StageTiming(Stage.COMMIT, Duration.ofMillis(210)));
+            if (unreachableFor > 0) {
+                unreachableFor--;
+                return new ChangeResult(ChangeResult.Outcome.FAILED, backend, "", request.comment(), "",
+                        List.of(new StageTiming(Stage.CONNECT, Duration.ofSeconds(10))), Stage.CONNECT,
+                        SwitchState.BEFORE, "connect timed out after 10 s");
+            }
             if (failNext) {
                 failNext = false;
                 return new ChangeResult(ChangeResult.Outcome.FAILED, backend, "", request.comment(), "", timings,
