@@ -181,9 +181,11 @@ public final class EventFlow {
 
     /** When {@link #runDue()} next has something to do, if anything is waiting. */
     public synchronized Optional<Instant> nextDue() {
-        Optional<Instant> next = stores.pending().all().stream().map(PendingEvent::dueAt).findFirst();
-        for (List<HeldDisconnect> burst : heldBursts().values()) {
-            Optional<Instant> ready = burstRecordDueAt(burst);
+        Instant now = clock.instant();
+        List<PendingEvent> pending = stores.pending().all();
+        Optional<Instant> next = pending.stream().map(PendingEvent::dueAt).findFirst();
+        for (HeldBurst burst : heldBursts(now)) {
+            Optional<Instant> ready = burstRecordDueAt(burst, pending);
             if (ready.isPresent() && (next.isEmpty() || ready.get().isBefore(next.get()))) {
                 next = ready;
             }
@@ -363,24 +365,28 @@ public final class EventFlow {
 
     private List<AuditRecord> closeOutageBursts(Instant now) {
         List<AuditRecord> written = new ArrayList<>();
-        for (List<HeldDisconnect> held : heldBursts().values()) {
-            Optional<Instant> ready = burstRecordDueAt(held);
+        List<PendingEvent> pending = stores.pending().all();
+        for (HeldBurst b : heldBursts(now)) {
+            Optional<Instant> ready = burstRecordDueAt(b, pending);
             if (ready.isEmpty() || now.isBefore(ready.get())) {
                 continue;
             }
-            HeldDisconnect first = held.get(0);
-            OutageGuard.Burst burst = burstOf(first);
-            int siteApTotal = held.stream().mapToInt(HeldDisconnect::siteApTotal).max().orElse(0);
-            Decision d = outageGuard.coalesced(siteLabel(first.event()), burst, siteApTotal, held.size());
-            List<EventSummary> others = held.subList(1, held.size()).stream()
+            HeldDisconnect first = b.held().get(0);
+            int siteApTotal = b.held().stream().mapToInt(HeldDisconnect::siteApTotal).max().orElse(0);
+            Decision d = outageGuard.coalesced(siteLabel(first.event()), b.burst(), siteApTotal, b.held().size());
+            List<EventSummary> others = b.held().subList(1, b.held().size()).stream()
                     .map(h -> EventSummary.of(h.event(), h.receivedAt())).toList();
-            AuditRecord r = new AuditRecord("outage|" + first.event().siteId() + "|" + burst.start(),
+            AuditRecord r = new AuditRecord("outage|" + b.siteId() + "|" + b.burst().start(),
                     EventSummary.of(first.event(), first.receivedAt()), others, List.of(d), List.of(),
                     Outcome.SKIPPED_OUTAGE, "site-outage", now);
             written.add(write(r));
-            held.forEach(h -> stores.outages().release(h.event().eventId()));
+            b.held().forEach(h -> stores.outages().release(h.event().eventId()));
         }
         return written;
+    }
+
+    /** The disconnects an outage held, grouped by their burst; {@code held} ordered by when the AP went away. */
+    private record HeldBurst(String siteId, OutageGuard.Burst burst, List<HeldDisconnect> held) {
     }
 
     /**
@@ -388,32 +394,39 @@ public final class EventFlow {
      * outage window) and none of its disconnects is still in its hold-down. Empty while members are pending:
      * their own due times come first, and the record is written in the same {@code runDue} as the last of them.
      */
-    private Optional<Instant> burstRecordDueAt(List<HeldDisconnect> held) {
-        HeldDisconnect first = held.get(0);
-        String site = first.event().siteId();
-        OutageGuard.Burst burst = burstOf(first);
-        boolean membersInHoldDown = stores.pending().all().stream()
-                .filter(p -> p.isRevert() && p.event().siteId().equals(site))
+    private Optional<Instant> burstRecordDueAt(HeldBurst b, List<PendingEvent> pending) {
+        boolean membersInHoldDown = pending.stream()
+                .filter(p -> p.isRevert() && p.event().siteId().equals(b.siteId()))
                 .map(p -> HoldDown.wentAway(p.event(), p.receivedAt()))
-                .anyMatch(t -> !t.isBefore(burst.start()) && !t.isAfter(burst.end()));
-        return membersInHoldDown ? Optional.empty() : Optional.of(outageGuard.quietAt(burst));
+                .anyMatch(t -> !t.isBefore(b.burst().start()) && !t.isAfter(b.burst().end()));
+        return membersInHoldDown ? Optional.empty() : Optional.of(outageGuard.quietAt(b.burst()));
     }
 
-    /** Held disconnects grouped by site and burst, each group ordered by when the AP went away. */
-    private Map<String, List<HeldDisconnect>> heldBursts() {
-        Map<String, List<HeldDisconnect>> groups = new TreeMap<>();
+    /** Each site's bursts are computed once; each held disconnect joins the burst containing it. */
+    private List<HeldBurst> heldBursts(Instant now) {
+        Map<String, List<HeldDisconnect>> bySite = new TreeMap<>();
         for (HeldDisconnect h : stores.outages().held()) {
-            OutageGuard.Burst b = burstOf(h);
-            groups.computeIfAbsent(h.event().siteId() + "|" + b.start(), k -> new ArrayList<>()).add(h);
+            bySite.computeIfAbsent(h.event().siteId(), k -> new ArrayList<>()).add(h);
         }
-        groups.values().forEach(g -> g.sort(Comparator.comparing(h -> HoldDown.wentAway(h.event(), h.receivedAt()))));
-        return groups;
-    }
-
-    private OutageGuard.Burst burstOf(HeldDisconnect h) {
-        Instant now = clock.instant();
-        return outageGuard.burstAround(stores.outages().disconnects(h.event().siteId(), now.minus(outageMemory())),
-                HoldDown.wentAway(h.event(), h.receivedAt()));
+        List<HeldBurst> out = new ArrayList<>();
+        for (Map.Entry<String, List<HeldDisconnect>> site : bySite.entrySet()) {
+            List<OutageGuard.Burst> bursts =
+                    outageGuard.bursts(stores.outages().disconnects(site.getKey(), now.minus(outageMemory())));
+            Map<Instant, HeldBurst> byStart = new TreeMap<>();
+            for (HeldDisconnect h : site.getValue()) {
+                Instant away = HoldDown.wentAway(h.event(), h.receivedAt());
+                OutageGuard.Burst burst = bursts.stream()
+                        .filter(b -> !away.isBefore(b.start()) && !away.isAfter(b.end()))
+                        .findFirst().orElse(new OutageGuard.Burst(away, away, 1, 1, away, away));
+                byStart.computeIfAbsent(burst.start(), k -> new HeldBurst(site.getKey(), burst, new ArrayList<>()))
+                        .held().add(h);
+            }
+            for (HeldBurst b : byStart.values()) {
+                b.held().sort(Comparator.comparing(h -> HoldDown.wentAway(h.event(), h.receivedAt())));
+                out.add(b);
+            }
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ building blocks

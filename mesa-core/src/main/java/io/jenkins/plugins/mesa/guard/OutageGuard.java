@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -92,47 +94,51 @@ public final class OutageGuard {
      * an empty burst ({@code aps == 0}) when no disconnect is near it.
      */
     public Burst burstAround(List<SiteDisconnect> disconnects, Instant at) {
+        for (Burst b : bursts(disconnects)) {
+            if (!at.isBefore(b.start()) && !at.isAfter(b.end())) {
+                return b;
+            }
+        }
+        return new Burst(at, at, 0, 0, at, at);
+    }
+
+    /** All bursts of {@code disconnects} (one site's, any order), oldest first. */
+    public List<Burst> bursts(List<SiteDisconnect> disconnects) {
         List<SiteDisconnect> sorted = new ArrayList<>(disconnects);
         sorted.sort(Comparator.comparing(SiteDisconnect::at));
-        List<SiteDisconnect> current = new ArrayList<>();
-        for (SiteDisconnect d : sorted) {
-            if (!current.isEmpty() && endsBurst(current.get(current.size() - 1), d)) {
-                if (contains(current, at)) {
-                    return measure(current);
-                }
-                current = new ArrayList<>();
+        List<Burst> out = new ArrayList<>();
+        int begin = 0;
+        for (int i = 1; i <= sorted.size(); i++) {
+            boolean gap = i == sorted.size()
+                    || Duration.between(sorted.get(i - 1).at(), sorted.get(i).at()).compareTo(thresholds.window()) > 0;
+            if (gap && begin < sorted.size()) {
+                out.add(measure(sorted.subList(begin, i)));
+                begin = i;
             }
-            current.add(d);
         }
-        return contains(current, at) ? measure(current) : new Burst(at, at, 0, 0, at, at);
+        return out;
     }
 
-    private boolean endsBurst(SiteDisconnect previous, SiteDisconnect next) {
-        return Duration.between(previous.at(), next.at()).compareTo(thresholds.window()) > 0;
-    }
-
-    private static boolean contains(List<SiteDisconnect> burst, Instant at) {
-        return !burst.isEmpty() && !at.isBefore(burst.get(0).at()) && !at.isAfter(burst.get(burst.size() - 1).at());
-    }
-
+    /** Distinct APs in the burst and in its fullest window, in one pass (two pointers, counts per AP). */
     private Burst measure(List<SiteDisconnect> burst) {
         Set<MacAddress> all = new HashSet<>();
+        Map<MacAddress, Integer> inWindow = new HashMap<>();
         int peak = 0;
         Instant peakStart = burst.get(0).at();
         Instant peakEnd = peakStart;
-        for (int end = 0; end < burst.size(); end++) {
-            all.add(burst.get(end).ap());
-            Instant windowStart = burst.get(end).at().minus(thresholds.window());
-            Set<MacAddress> inWindow = new HashSet<>();
-            Instant firstInWindow = burst.get(end).at();
-            for (int i = end; i >= 0 && !burst.get(i).at().isBefore(windowStart); i--) {
-                inWindow.add(burst.get(i).ap());
-                firstInWindow = burst.get(i).at();
+        int first = 0;
+        for (SiteDisconnect d : burst) {
+            all.add(d.ap());
+            inWindow.merge(d.ap(), 1, Integer::sum);
+            Instant windowStart = d.at().minus(thresholds.window());
+            while (burst.get(first).at().isBefore(windowStart)) {
+                inWindow.computeIfPresent(burst.get(first).ap(), (k, n) -> n == 1 ? null : n - 1);
+                first++;
             }
             if (inWindow.size() > peak) {
                 peak = inWindow.size();
-                peakStart = firstInWindow;
-                peakEnd = burst.get(end).at();
+                peakStart = burst.get(first).at();
+                peakEnd = d.at();
             }
         }
         return new Burst(burst.get(0).at(), burst.get(burst.size() - 1).at(), all.size(), peak, peakStart, peakEnd);

@@ -216,6 +216,27 @@ class EventFlowTest {
     }
 
     @Test
+    void aSiteWideOutageOfThreeHundredApsIsStillOneRecord() {
+        mist.site("site-1", 300);
+        for (int n = 1; n <= 300; n++) { // 10 APs a second for 30 s
+            flow.accept(event("AP_DISCONNECTED", n));
+            if (n % 10 == 0) {
+                clock.advanceSeconds(1);
+            }
+        }
+        List<AuditRecord> written = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            clock.advanceSeconds(1);
+            written.addAll(flow.runDue());
+        }
+        assertThat(junos.requests).isEmpty();
+        assertThat(written).singleElement().satisfies(r -> {
+            assertThat(r.coalesced()).hasSize(299);
+            assertThat(r.explain()).contains("site outage at HQ: 300 of 300 APs disconnected between");
+        });
+    }
+
+    @Test
     void theOutageRecordWaitsUntilTheBurstIsOver() {
         mist.site("site-1", 40);
         Instant start = clock.instant();
