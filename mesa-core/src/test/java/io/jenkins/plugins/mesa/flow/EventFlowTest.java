@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.jenkins.plugins.mesa.audit.AuditJson;
 import io.jenkins.plugins.mesa.audit.AuditRecord;
 import io.jenkins.plugins.mesa.audit.InMemoryAuditLog;
 import io.jenkins.plugins.mesa.audit.Outcome;
@@ -72,6 +73,15 @@ class EventFlowTest {
         flow.accept(event("AP_CONNECTED", n));
         clock.advanceSeconds(30);
         assertThat(flow.runDue()).extracting(AuditRecord::outcome).containsExactly(Outcome.CHANGED);
+    }
+
+    /** Whatever the scenario, every record it wrote survives JSON and explains itself in one line. */
+    @AfterEach
+    void everyRecordRoundTripsThroughJsonAndExplainsItself() {
+        for (AuditRecord r : audit()) {
+            assertThat(AuditJson.read(AuditJson.write(r))).isEqualTo(r);
+            assertThat(r.explain()).doesNotContain("\n").contains("Outcome: " + r.outcome().text());
+        }
     }
 
     private List<AuditRecord> audit() {
