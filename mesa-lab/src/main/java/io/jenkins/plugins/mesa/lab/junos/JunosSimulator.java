@@ -256,6 +256,22 @@ public final class JunosSimulator implements AutoCloseable {
         return sessionsOpened.get();
     }
 
+    /**
+     * Waits (bounded) until no session holds the lock and the candidate is clean: a closed client
+     * session is noticed by the server asynchronously. Returns false on timeout.
+     */
+    public synchronized boolean awaitUnlockedAndClean(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (lockHolder != null || !candidate.sameAs(running)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
+    }
+
     /** Netconf sessions currently open. */
     public int activeSessions() {
         return sessions.size();
@@ -285,6 +301,7 @@ public final class JunosSimulator implements AutoCloseable {
             lockHolder = null;
             candidate = running.copy();
         }
+        notifyAll();
     }
 
     String since() {
@@ -331,6 +348,7 @@ public final class JunosSimulator implements AutoCloseable {
         }
         lockHolder = null;
         candidate = running.copy();
+        notifyAll();
         return Outcome.success("");
     }
 
@@ -361,6 +379,7 @@ public final class JunosSimulator implements AutoCloseable {
             return Outcome.error("lock-denied", "configuration database locked by:\n" + holder);
         }
         candidate = running.copy();
+        notifyAll();
         return Outcome.success("");
     }
 
@@ -427,6 +446,7 @@ public final class JunosSimulator implements AutoCloseable {
                 text = "";
             }
             commits.add(new CommitRecord(commits.size() + 1, time.now(), user, comment, confirmTimeout != null));
+            notifyAll();
             return Outcome.success(text);
         }
     }
@@ -444,6 +464,7 @@ public final class JunosSimulator implements AutoCloseable {
         }
         commits.add(new CommitRecord(commits.size() + 1, time.now(), "root",
                 "automatic rollback: commit confirmed was not confirmed", false));
+        notifyAll();
     }
 
     synchronized List<LldpNeighbor> lldpNeighbors() {
