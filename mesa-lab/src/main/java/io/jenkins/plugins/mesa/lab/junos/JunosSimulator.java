@@ -399,7 +399,6 @@ public final class JunosSimulator implements AutoCloseable {
 
     /** Commit check, as a real commit would validate. Called outside the monitor (it may be held). */
     Outcome check(NetconfSubsystem s) {
-        faults.commitGate().ifPresent(SimFaults.CommitGate::pass);
         synchronized (this) {
             String holder = lockedAgainst(s);
             if (holder != null) {

@@ -72,7 +72,7 @@ public final class SimFaults {
     }
 
     /**
-     * Commits (check and real) wait at the returned gate until the test releases it: a slow
+     * Real commits (confirmed and plain, not the check) wait at the returned gate until the test releases it: a slow
      * commit without any sleeping.
      */
     public CommitGate holdCommits() {
