@@ -122,6 +122,9 @@ public record PortProfile(String name, List<String> statements, Map<String, Stri
             if (e.getValue() == null) {
                 throw ProfileException.badVariable(e.getKey(), "missing value");
             }
+            if (e.getValue().chars().anyMatch(Character::isISOControl)) {
+                throw ProfileException.badVariable(e.getKey(), "control characters are not allowed");
+            }
             all.put(e.getKey(), e.getValue());
         }
         all.put(ProfileVariable.INTERFACE.key(), port.value());
