@@ -52,6 +52,7 @@ public final class NetconfSession implements AutoCloseable {
     private final CountDownLatch framingChosen = new CountDownLatch(1);
     private volatile boolean chunked;
     private volatile boolean closed;
+    private volatile boolean streamEnded;
     private Set<String> serverCapabilities = Set.of();
     private String sessionId = "";
     private long nextMessageId = 1;
@@ -188,6 +189,8 @@ public final class NetconfSession implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             inbox.add(END_OF_STREAM);
+        } finally {
+            streamEnded = true;
         }
     }
 
@@ -312,7 +315,7 @@ public final class NetconfSession implements AutoCloseable {
     }
 
     public boolean isOpen() {
-        return !closed && subsystem.isOpen() && ssh.isConnected();
+        return !closed && !streamEnded && subsystem.isOpen() && ssh.isConnected();
     }
 
     public boolean chunkedFraming() {

@@ -232,4 +232,34 @@ class JunosPortConfiguratorTest {
         assertThat(fx.sw.passwordTarget().toString()).doesNotContain(SimulatedSwitch.PASSWORD);
         assertThat(fx.sw.keyTarget().toString()).doesNotContain("PRIVATE KEY");
     }
+
+    @Test
+    void sessionDroppedByTheSwitchWhileIdleIsReplacedTransparently() {
+        assertThat(fx.engine.apply(apRequest("ge-0/0/1")).outcome()).isEqualTo(Outcome.CHANGED);
+        int opened = sim.sessionsOpened();
+        sim.disconnectAll();
+
+        ChangeResult r = fx.engine.apply(securedRequest("ge-0/0/1"));
+
+        assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.CHANGED);
+        assertThat(sim.runningConfig()).containsExactlyInAnyOrderElementsOf(BEFORE);
+        assertThat(sim.sessionsOpened()).isEqualTo(opened + 1);
+    }
+
+    @Test
+    void sessionsAreReusedWhileBusyAndClosedWhenIdle() throws Exception {
+        int active = sim.activeSessions();
+        int opened = sim.sessionsOpened();
+        try (JunosSessions own = new JunosSessions(SimulatedSwitch.fastTimeouts(), Duration.ofMillis(1),
+                Duration.ofMinutes(1), true, WarningAllowList.junosDefaults())) {
+            try (JunosSessions.Lease lease = own.lease(fx.sw.passwordTarget())) {
+                lease.connect().committedSetStatements();
+                assertThat(lease.connect().session().isOpen()).isTrue();
+                assertThat(lease.reusedSession()).isTrue();
+            }
+            assertThat(sim.sessionsOpened()).isEqualTo(opened + 1);
+            assertThat(sim.awaitActiveSessions(active, Duration.ofSeconds(20))).as("idle session closed").isTrue();
+            assertThat(own.openSessions()).isZero();
+        }
+    }
 }

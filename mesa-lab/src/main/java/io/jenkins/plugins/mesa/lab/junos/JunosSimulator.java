@@ -289,9 +289,31 @@ public final class JunosSimulator implements AutoCloseable {
 
     // ---- operations used by the netconf sessions ----
 
-    void sessionOpened(NetconfSubsystem s) {
+    synchronized void sessionOpened(NetconfSubsystem s) {
         sessionsOpened.incrementAndGet();
         sessions.put(s.sessionId(), s);
+        notifyAll();
+    }
+
+    /**
+     * Drops every open SSH connection, as a switch reboot or its idle timeout would. Locks are
+     * released and uncommitted changes discarded; a pending confirmed commit keeps its timer.
+     */
+    public void disconnectAll() {
+        List.copyOf(sessions.values()).forEach(NetconfSubsystem::disconnect);
+    }
+
+    /** Waits (bounded) until exactly {@code count} netconf sessions are open. Returns false on timeout. */
+    public synchronized boolean awaitActiveSessions(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (sessions.size() != count) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
     }
 
     /** A session ended (closed or lost): Junos releases its lock and discards its uncommitted changes. */

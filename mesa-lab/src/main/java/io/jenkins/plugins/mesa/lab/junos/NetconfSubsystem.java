@@ -92,6 +92,10 @@ final class NetconfSubsystem implements Command, Runnable {
     }
 
     /** Drops the whole SSH connection without a reply, as a crashed link or box would. */
+    void disconnect() {
+        drop();
+    }
+
     private void drop() {
         end();
         channel.getSession().close(true);
