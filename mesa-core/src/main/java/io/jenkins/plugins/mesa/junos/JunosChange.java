@@ -42,6 +42,13 @@ final class JunosChange {
     }
 
     ChangeResult run() {
+        Instant pendingUntil = lease.pendingConfirmUntil();
+        if (pendingUntil != null && now().isBefore(pendingUntil)) {
+            timed(Stage.LOCK, queued);
+            return failed(Stage.LOCK, SwitchState.BEFORE, "an earlier change left a confirmed commit that may still be "
+                    + "pending on this switch until " + pendingUntil + "; refusing to commit over it, since confirming "
+                    + "would make that unverified change permanent");
+        }
         // CONNECT (includes the wait for the switch to be free)
         try {
             rpcs = lease.connect();
@@ -114,7 +121,12 @@ final class JunosChange {
             rpcs.commitConfirmed(confirmMinutes, comment);
         } catch (NetconfException e) {
             timed(Stage.COMMIT, start);
-            if (sessionOpen() && e instanceof RpcErrorException) {
+            if (sessionOpen() && e instanceof RpcErrorException re) {
+                if (warningsOnly(re)) {
+                    return abandon(Stage.COMMIT, SwitchState.ROLLBACK_PENDING, "commit applied with warnings not on "
+                            + "the allow-list (" + e.getMessage() + "); not confirmed, the switch rolls back within "
+                            + confirmMinutes + " min");
+                }
                 return abandon(Stage.COMMIT, SwitchState.BEFORE, "commit refused: " + e.getMessage());
             }
             lease.dropSession();
@@ -147,7 +159,11 @@ final class JunosChange {
             rpcs.commit(comment);
         } catch (NetconfException e) {
             timed(Stage.CONFIRM, start);
-            if (sessionOpen() && e instanceof RpcErrorException) {
+            if (sessionOpen() && e instanceof RpcErrorException re) {
+                if (warningsOnly(re)) {
+                    return abandon(Stage.CONFIRM, SwitchState.AFTER, "confirmed, but the switch answered with "
+                            + "warnings not on the allow-list: " + e.getMessage());
+                }
                 return abandon(Stage.CONFIRM, SwitchState.ROLLBACK_PENDING, "confirming commit refused ("
                         + e.getMessage() + "); the switch rolls back within " + confirmMinutes + " min");
             }
@@ -228,6 +244,11 @@ final class JunosChange {
         return note;
     }
 
+    /** Junos commits despite warnings, so a commit answered with warnings only did happen. */
+    private static boolean warningsOnly(RpcErrorException e) {
+        return !e.errors().isEmpty() && e.errors().stream().allMatch(RpcError::isWarning);
+    }
+
     private boolean sessionOpen() {
         return rpcs != null && rpcs.session().isOpen();
     }
@@ -239,6 +260,9 @@ final class JunosChange {
     }
 
     private ChangeResult failed(Stage stage, SwitchState state, String message) {
+        if (state == SwitchState.ROLLBACK_PENDING || state == SwitchState.UNKNOWN) {
+            lease.markPendingConfirm(now().plus(Duration.ofMinutes(confirmMinutes)));
+        }
         LOG.warn("{}: port change failed at {} ({}): {}", switchName, stage, state, message);
         return result(Outcome.FAILED, stage, state, message);
     }

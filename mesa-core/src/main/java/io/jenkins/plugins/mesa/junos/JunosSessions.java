@@ -56,6 +56,7 @@ public final class JunosSessions implements AutoCloseable {
         final ReentrantLock lock = new ReentrantLock(true);
         NetconfSession session;
         ScheduledFuture<?> idle;
+        java.time.Instant pendingConfirmUntil;
     }
 
     /** Waits (up to {@code queueWait}) for exclusive use of the switch. */
@@ -98,6 +99,19 @@ public final class JunosSessions implements AutoCloseable {
                 slot.session = NetconfSession.open(target, timeouts, offerBase11, warnings);
             }
             return new JunosRpcs(slot.session, timeouts);
+        }
+
+        /**
+         * Until when a confirmed commit that this process could not confirm may still be pending on
+         * the switch; {@code null} when none. A later change must not commit over it, because its
+         * confirmation would make the unconfirmed change permanent.
+         */
+        public java.time.Instant pendingConfirmUntil() {
+            return slot.pendingConfirmUntil;
+        }
+
+        public void markPendingConfirm(java.time.Instant until) {
+            slot.pendingConfirmUntil = until;
         }
 
         /** True when {@link #connect()} returned a session opened by an earlier lease (it may have gone stale). */

@@ -46,13 +46,15 @@ final class EngineFixture {
     final JunosSessions sessions;
     final List<Duration> pauses = new CopyOnWriteArrayList<>();
     final JunosPortConfigurator engine;
+    final Clock clock;
 
     EngineFixture(boolean offerBase11, NetconfTimeouts timeouts) {
         sw = new SimulatedSwitch(SWITCH, offerBase11, BEFORE);
         sessions = new JunosSessions(timeouts, Duration.ofMinutes(10), Duration.ofMinutes(5), true,
                 WarningAllowList.junosDefaults());
+        clock = new SimClock(sw.time);
         engine = new JunosPortConfigurator(JunosTargets.of(sw.passwordTarget()), PortProfiles.defaults(), sessions,
-                new JunosPortConfigurator.Settings(5, LOCK_RETRY, pauses::add, Clock.systemUTC()));
+                new JunosPortConfigurator.Settings(5, LOCK_RETRY, pauses::add, clock));
     }
 
     static ChangeRequest apRequest(String port) {

@@ -9,7 +9,6 @@ import io.jenkins.plugins.mesa.change.ChangeResult.Outcome;
 import io.jenkins.plugins.mesa.change.InterfaceName;
 import io.jenkins.plugins.mesa.change.SwitchPort;
 import io.jenkins.plugins.mesa.lab.junos.CommitRecord;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +38,7 @@ class JunosConcurrencyTest {
                      Duration.ofMinutes(5), true, WarningAllowList.junosDefaults())) {
             JunosPortConfigurator engine = new JunosPortConfigurator(JunosTargets.of(sw.passwordTarget()),
                     PortProfiles.defaults(), sessions, new JunosPortConfigurator.Settings(5, EngineFixture.LOCK_RETRY,
-                    pauses::add, Clock.systemUTC()));
+                    pauses::add, new SimClock(sw.time)));
             ExecutorService pool = Executors.newFixedThreadPool(PORTS);
             CountDownLatch go = new CountDownLatch(1);
             List<Future<ChangeResult>> futures = new ArrayList<>();

@@ -71,6 +71,8 @@ class JunosFaultMatrixTest {
                 row("check error, drop at unlock", f -> f.commitCheckError("bad").dropBefore(SimStage.UNLOCK),
                         Stage.CHECK, SwitchState.BEFORE, End.BEFORE),
                 row("commit error", f -> f.commitError("mgd: commit failed"), Stage.COMMIT, SwitchState.BEFORE, End.BEFORE),
+                row("commit warning not on the allow-list", f -> f.commitWarning("mgd: statement deprecated"),
+                        Stage.COMMIT, SwitchState.ROLLBACK_PENDING, End.BEFORE),
                 row("drop before commit confirmed", f -> f.dropBefore(SimStage.COMMIT_CONFIRMED),
                         Stage.COMMIT, SwitchState.ROLLBACK_PENDING, End.BEFORE),
                 row("drop after commit confirmed", f -> f.dropAfter(SimStage.COMMIT_CONFIRMED),

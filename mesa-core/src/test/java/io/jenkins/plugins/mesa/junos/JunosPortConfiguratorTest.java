@@ -18,7 +18,6 @@ import io.jenkins.plugins.mesa.change.SwitchPort;
 import io.jenkins.plugins.mesa.change.SwitchState;
 import io.jenkins.plugins.mesa.lab.junos.CommitRecord;
 import io.jenkins.plugins.mesa.lab.junos.JunosSimulator;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -139,7 +138,7 @@ class JunosPortConfiguratorTest {
         sim.faults().lockHeldBy("  ops terminal p0 (pid 4242)");
         JunosPortConfigurator engine = new JunosPortConfigurator(JunosTargets.of(fx.sw.passwordTarget()),
                 PortProfiles.defaults(), fx.sessions, new JunosPortConfigurator.Settings(5, EngineFixture.LOCK_RETRY,
-                d -> sim.faults().lockHeldBy(null), Clock.systemUTC()));
+                d -> sim.faults().lockHeldBy(null), fx.clock));
 
         ChangeResult r = engine.apply(apRequest("ge-0/0/1"));
 
@@ -159,8 +158,9 @@ class JunosPortConfiguratorTest {
                 """);
         JunosPortConfigurator engine = new JunosPortConfigurator(JunosTargets.of(fx.sw.passwordTarget()), contradictory,
                 fx.sessions, new JunosPortConfigurator.Settings(7, EngineFixture.LOCK_RETRY, fx.pauses::add,
-                Clock.systemUTC()));
+                fx.clock));
         ChangeRequest req = new ChangeRequest(apRequest("ge-0/0/1").target(), "ap", Map.of(), false, "verify test", 0);
+        java.time.Instant deadline = fx.sw.time.now().plus(Duration.ofMinutes(7));
 
         ChangeResult r = engine.apply(req);
 
@@ -168,14 +168,23 @@ class JunosPortConfiguratorTest {
         assertThat(r.leftIn()).isEqualTo(SwitchState.ROLLBACK_PENDING);
         assertThat(r.message()).contains("missing: set interfaces ge-0/0/1 unit 0 family ethernet-switching interface-mode access")
                 .contains("rolls back within 7 min");
-        assertThat(sim.pendingConfirmDeadline()).contains(SimulatedSwitch.START.plus(Duration.ofMinutes(7)));
+        assertThat(sim.pendingConfirmDeadline()).contains(deadline);
         assertThat(sim.lockHolder()).isEmpty();
         assertThat(sim.candidateDirty()).isFalse();
+
+        // Another change now would confirm the unverified one along with its own: it is refused.
+        int commits = sim.commits().size();
+        ChangeResult meanwhile = fx.engine.apply(apRequest("ge-0/0/2"));
+        assertThat(meanwhile.failedStage()).isEqualTo(Stage.LOCK);
+        assertThat(meanwhile.leftIn()).isEqualTo(SwitchState.BEFORE);
+        assertThat(meanwhile.message()).contains("refusing to commit over it");
+        assertThat(sim.commits()).hasSize(commits);
 
         fx.sw.time.advance(Duration.ofMinutes(7));
 
         assertThat(sim.runningConfig()).containsExactlyInAnyOrderElementsOf(BEFORE);
         assertThat(sim.pendingConfirmDeadline()).isEmpty();
+        assertThat(fx.engine.apply(apRequest("ge-0/0/2")).outcome()).isEqualTo(Outcome.CHANGED);
     }
 
     @Test
@@ -184,7 +193,7 @@ class JunosPortConfiguratorTest {
                 Duration.ofMinutes(1), true, WarningAllowList.junosDefaults())) {
             JunosPortConfigurator engine = new JunosPortConfigurator(JunosTargets.of(fx.sw.keyTarget()),
                     PortProfiles.defaults(), own, new JunosPortConfigurator.Settings(5, EngineFixture.LOCK_RETRY,
-                    fx.pauses::add, Clock.systemUTC()));
+                    fx.pauses::add, fx.clock));
             assertThat(engine.apply(apRequest("ge-0/0/1")).outcome()).isEqualTo(Outcome.CHANGED);
         }
     }
@@ -223,7 +232,7 @@ class JunosPortConfiguratorTest {
         try (JunosSessions fresh = new JunosSessions(SimulatedSwitch.fastTimeouts(), Duration.ofMinutes(1),
                 Duration.ofMinutes(1), true, WarningAllowList.junosDefaults())) {
             r = new JunosPortConfigurator(JunosTargets.of(fx.sw.passwordTarget()), PortProfiles.defaults(), fresh,
-                    new JunosPortConfigurator.Settings(5, EngineFixture.LOCK_RETRY, fx.pauses::add, Clock.systemUTC()))
+                    new JunosPortConfigurator.Settings(5, EngineFixture.LOCK_RETRY, fx.pauses::add, fx.clock))
                     .apply(apRequest("ge-0/0/1"));
         }
         assertThat(r.failedStage()).isEqualTo(Stage.CONNECT);

@@ -295,7 +295,11 @@ final class NetconfSubsystem implements Command, Runnable {
         if (!o.ok()) {
             return "<commit-results>" + rpcError("application", o.tag(), o.message(), "") + "</commit-results>";
         }
-        return "<commit-results><routing-engine junos:style=\"normal\"><name>re0</name><commit-success/></routing-engine>"
+        String warning = sim.faults().commitWarning().map(w -> "<rpc-error><error-type>application</error-type>"
+                + "<error-tag>invalid-value</error-tag><error-severity>warning</error-severity><error-message>\n"
+                + SimXml.escape(w) + "\n</error-message></rpc-error>").orElse("");
+        return "<commit-results>" + warning
+                + "<routing-engine junos:style=\"normal\"><name>re0</name><commit-success/></routing-engine>"
                 + (o.text().isEmpty() ? "" : "<output>" + SimXml.escape(o.text()) + "</output>")
                 + "</commit-results>";
     }

@@ -16,6 +16,7 @@ public final class SimFaults {
     private volatile String loadErrorOn;
     private volatile String commitCheckError;
     private volatile String commitError;
+    private volatile String commitWarning;
     private final Set<SimStage> dropBefore = EnumSet.noneOf(SimStage.class);
     private final Set<SimStage> dropAfter = EnumSet.noneOf(SimStage.class);
     private volatile CommitGate commitGate;
@@ -54,6 +55,15 @@ public final class SimFaults {
         return this;
     }
 
+    /**
+     * Real commits succeed but their reply also carries a warning-severity {@code rpc-error} with
+     * this message, as Junos does for commit-time warnings.
+     */
+    public SimFaults commitWarning(String message) {
+        this.commitWarning = message;
+        return this;
+    }
+
     /** Drop the SSH connection when an RPC of this kind arrives, before acting on it. */
     public synchronized SimFaults dropBefore(SimStage stage) {
         dropBefore.add(stage);
@@ -88,6 +98,7 @@ public final class SimFaults {
         loadErrorOn = null;
         commitCheckError = null;
         commitError = null;
+        commitWarning = null;
         dropBefore.clear();
         dropAfter.clear();
         CommitGate gate = commitGate;
@@ -112,6 +123,10 @@ public final class SimFaults {
 
     Optional<String> commitCheckError() {
         return Optional.ofNullable(commitCheckError);
+    }
+
+    Optional<String> commitWarning() {
+        return Optional.ofNullable(commitWarning);
     }
 
     Optional<String> commitError() {
