@@ -238,4 +238,35 @@ class NetconfSessionTest {
         eom.awaitUnlockedAndClean();
         assertThat(sim.lockHolder()).isEmpty();
     }
+
+    @Test
+    void standardLockAndConfirmedCommitInSecondsRollBackWhenNotConfirmed() {
+        try (NetconfSession s = open(eom.passwordTarget(), true)) {
+            JunosRpcs rpcs = new JunosRpcs(s, SimulatedSwitch.fastTimeouts());
+            s.lock("candidate", RPC);
+            rpcs.loadSet(List.of("set interfaces ge-0/0/5 description standard"));
+            s.commitConfirmed(Duration.ofSeconds(120), RPC);
+            s.unlock("candidate", RPC);
+            assertThat(eom.sim.runningConfig()).contains("set interfaces ge-0/0/5 description standard");
+            assertThat(eom.sim.pendingConfirmDeadline()).isPresent();
+
+            eom.time.advance(Duration.ofSeconds(120));
+
+            assertThat(eom.sim.runningConfig()).doesNotContain("set interfaces ge-0/0/5 description standard");
+            assertThat(eom.sim.pendingConfirmDeadline()).isEmpty();
+        }
+    }
+
+    @Test
+    void committedConfigurationOfOneInterfaceCanBeRead() {
+        eom.sim.resetConfig(List.of("set system host-name ex-eom", "set interfaces ge-0/0/3 description three",
+                "set interfaces ge-0/0/4 description four"));
+        try (NetconfSession s = open(eom.passwordTarget(), true)) {
+            RpcReply r = s.call("<get-configuration database=\"committed\" format=\"set\"><configuration><interfaces>"
+                    + "<interface><name>ge-0/0/3</name></interface></interfaces></configuration></get-configuration>", RPC);
+            assertThat(r.text("configuration-set").strip()).isEqualTo("set interfaces ge-0/0/3 description three");
+        } finally {
+            eom.sim.resetConfig(List.of("set system host-name ex-eom"));
+        }
+    }
 }
