@@ -54,7 +54,7 @@ public final class JunosSessions implements AutoCloseable {
 
     private static final class Slot {
         final ReentrantLock lock = new ReentrantLock(true);
-        NetconfSession session;
+        volatile NetconfSession session;
         ScheduledFuture<?> idle;
         java.time.Instant pendingConfirmUntil;
     }
@@ -148,14 +148,15 @@ public final class JunosSessions implements AutoCloseable {
 
     private void closeIfIdle(Slot slot) {
         if (slot.lock.tryLock()) {
+            NetconfSession idle = slot.session;
+            slot.session = null;
             try {
-                if (slot.session != null) {
-                    slot.session.closeSession(timeouts.rpc());
+                if (idle != null) {
+                    idle.closeSession(timeouts.rpc());
                 }
             } catch (NetconfException e) {
                 // The session is closed either way.
             } finally {
-                slot.session = null;
                 slot.lock.unlock();
             }
         }

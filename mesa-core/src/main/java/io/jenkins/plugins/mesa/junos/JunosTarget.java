@@ -26,6 +26,9 @@ public record JunosTarget(String switchName, String host, int port, String usern
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(hostKey, "hostKey: a pinned fingerprint or known_hosts file is mandatory");
+        if (host.isBlank() || username.isBlank()) {
+            throw new IllegalArgumentException("switch " + switchName + ": host and username must not be blank");
+        }
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be 1..65535, was " + port);
         }

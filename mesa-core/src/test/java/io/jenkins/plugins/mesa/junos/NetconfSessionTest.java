@@ -209,13 +209,15 @@ class NetconfSessionTest {
     @Test
     void lockHeldElsewhereIsReportedWithTheHolderText() {
         try (NetconfSession a = open(eom.passwordTarget(), true); NetconfSession b = open(eom.passwordTarget(), true)) {
-            new JunosRpcs(a, SimulatedSwitch.fastTimeouts()).lockConfiguration();
+            JunosRpcs holder = new JunosRpcs(a, SimulatedSwitch.fastTimeouts());
+            holder.lockConfiguration();
             assertThatThrownBy(() -> new JunosRpcs(b, SimulatedSwitch.fastTimeouts()).lockConfiguration())
                     .isInstanceOfSatisfying(LockHeldException.class, e -> {
                         assertThat(e.reason()).isEqualTo("lock-held");
                         assertThat(e.holder()).contains("configuration database locked by")
                                 .contains("mesa terminal").contains("pid " + a.sessionId());
                     });
+            holder.unlockConfiguration();
         }
     }
 
