@@ -1,7 +1,6 @@
 package io.jenkins.plugins.mesa.junos;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -85,7 +84,7 @@ public sealed interface HostKeyPolicy {
                         }
                     };
                 } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read known_hosts " + kh.file(), e);
+                    throw NetconfException.connectFailed("cannot read known_hosts " + kh.file() + ": " + e.getMessage(), e);
                 }
             } else {
                 this.knownHosts = null;

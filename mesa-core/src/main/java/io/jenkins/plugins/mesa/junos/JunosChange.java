@@ -28,6 +28,7 @@ final class JunosChange {
     private JunosRpcs rpcs;
     private String diff = "";
     private String switchName = "";
+    private Stage current = Stage.CONNECT;
 
     JunosChange(JunosSessions.Lease lease, List<String> statements, String comment, int confirmMinutes, boolean dryRun,
                 JunosPortConfigurator.Settings settings, String backend, Instant queued) {
@@ -41,7 +42,24 @@ final class JunosChange {
         this.queued = queued;
     }
 
+    /**
+     * Runs the change. An unexpected exception (a bug, not a switch answer) still leaves the switch
+     * consistent: the session is closed, which makes Junos discard the candidate and release the lock.
+     */
     ChangeResult run() {
+        try {
+            return runStages();
+        } catch (RuntimeException e) {
+            LOG.error("{}: unexpected error at {}", switchName, current, e);
+            lease.dropSession();
+            boolean committed = current.compareTo(Stage.COMMIT) >= 0;
+            return failed(current, committed ? SwitchState.UNKNOWN : SwitchState.BEFORE,
+                    "internal error at " + current + " (" + e.getClass().getSimpleName() + "); session closed"
+                            + (committed ? ", a confirmed commit may roll back within " + confirmMinutes + " min" : ""));
+        }
+    }
+
+    private ChangeResult runStages() {
         Instant pendingUntil = lease.pendingConfirmUntil();
         if (pendingUntil != null && now().isBefore(pendingUntil)) {
             timed(Stage.LOCK, queued);
@@ -60,7 +78,7 @@ final class JunosChange {
         timed(Stage.CONNECT, queued);
 
         // LOCK
-        Instant start = now();
+        Instant start = begin(Stage.LOCK);
         try {
             lockWithRetry();
         } catch (LockHeldException e) {
@@ -79,7 +97,7 @@ final class JunosChange {
         timed(Stage.LOCK, start);
 
         // LOAD
-        start = now();
+        start = begin(Stage.LOAD);
         try {
             rpcs.loadSet(statements);
         } catch (NetconfException e) {
@@ -89,7 +107,7 @@ final class JunosChange {
         timed(Stage.LOAD, start);
 
         // DIFF
-        start = now();
+        start = begin(Stage.DIFF);
         try {
             diff = rpcs.compareRollback0();
         } catch (NetconfException e) {
@@ -106,7 +124,7 @@ final class JunosChange {
         }
 
         // CHECK
-        start = now();
+        start = begin(Stage.CHECK);
         try {
             rpcs.commitCheck();
         } catch (NetconfException e) {
@@ -116,7 +134,7 @@ final class JunosChange {
         timed(Stage.CHECK, start);
 
         // COMMIT (confirmed)
-        start = now();
+        start = begin(Stage.COMMIT);
         try {
             rpcs.commitConfirmed(confirmMinutes, comment);
         } catch (NetconfException e) {
@@ -137,7 +155,7 @@ final class JunosChange {
         timed(Stage.COMMIT, start);
 
         // VERIFY
-        start = now();
+        start = begin(Stage.VERIFY);
         List<String> mismatches;
         try {
             mismatches = ProfileCheck.mismatches(statements, rpcs.committedSetStatements());
@@ -154,7 +172,7 @@ final class JunosChange {
         }
 
         // CONFIRM
-        start = now();
+        start = begin(Stage.CONFIRM);
         try {
             rpcs.commit(comment);
         } catch (NetconfException e) {
@@ -175,7 +193,7 @@ final class JunosChange {
         timed(Stage.CONFIRM, start);
 
         // UNLOCK
-        start = now();
+        start = begin(Stage.UNLOCK);
         String note = "";
         try {
             rpcs.unlockConfiguration();
@@ -273,6 +291,11 @@ final class JunosChange {
 
     private Instant now() {
         return settings.clock().instant();
+    }
+
+    private Instant begin(Stage stage) {
+        current = stage;
+        return now();
     }
 
     private void timed(Stage stage, Instant start) {

@@ -101,9 +101,16 @@ public final class NetconfSession implements AutoCloseable {
                 if (target.password() != null) {
                     ssh.authPassword(target.username(), target.password().reveal().toCharArray());
                 } else {
-                    KeyProvider key = ssh.loadKeys(target.privateKey().reveal(), null,
-                            target.keyPassphrase() == null ? null
-                                    : PasswordUtils.createOneOff(target.keyPassphrase().reveal().toCharArray()));
+                    KeyProvider key;
+                    try {
+                        key = ssh.loadKeys(target.privateKey().reveal(), null,
+                                target.keyPassphrase() == null ? null
+                                        : PasswordUtils.createOneOff(target.keyPassphrase().reveal().toCharArray()));
+                        key.getPublic(); // parses now, so a bad key is reported as such and not as a refusal
+                    } catch (IOException | RuntimeException e) {
+                        throw new NetconfAuthException("the private key configured for " + where
+                                + " cannot be read (" + e.getClass().getSimpleName() + ")", null);
+                    }
                     ssh.authPublickey(target.username(), key);
                 }
             } catch (UserAuthException e) {

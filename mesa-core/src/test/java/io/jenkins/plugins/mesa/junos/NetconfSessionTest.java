@@ -271,4 +271,13 @@ class NetconfSessionTest {
             eom.sim.resetConfig(List.of("set system host-name ex-eom"));
         }
     }
+
+    @Test
+    void unreadablePrivateKeyIsReportedAsSuchWithoutEchoingIt() {
+        String garbage = "-----BEGIN OPENSSH PRIVATE KEY-----\nbm90IGEga2V5\n-----END OPENSSH PRIVATE KEY-----\n";
+        JunosTarget t = JunosTarget.withKey("ex-eom", eom.sim.host(), eom.sim.port(), SimulatedSwitch.USER,
+                Secret.of(garbage), null, HostKeyPolicy.pinned(eom.sim.hostKeyFingerprint()));
+        assertThatThrownBy(() -> open(t, true)).isInstanceOf(NetconfAuthException.class)
+                .hasMessageContaining("cannot be read").hasMessageNotContaining("bm90IGEga2V5");
+    }
 }
