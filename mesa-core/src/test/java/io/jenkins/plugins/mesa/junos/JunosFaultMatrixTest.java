@@ -73,6 +73,8 @@ class JunosFaultMatrixTest {
                 row("commit error", f -> f.commitError("mgd: commit failed"), Stage.COMMIT, SwitchState.BEFORE, End.BEFORE),
                 row("commit warning not on the allow-list", f -> f.commitWarning("mgd: statement deprecated"),
                         Stage.COMMIT, SwitchState.ROLLBACK_PENDING, End.BEFORE),
+                row("confirm warning not on the allow-list", f -> f.confirmWarning("mgd: statement deprecated"),
+                        Stage.CONFIRM, SwitchState.AFTER, End.AFTER),
                 row("drop before commit confirmed", f -> f.dropBefore(SimStage.COMMIT_CONFIRMED),
                         Stage.COMMIT, SwitchState.ROLLBACK_PENDING, End.BEFORE),
                 row("drop after commit confirmed", f -> f.dropAfter(SimStage.COMMIT_CONFIRMED),

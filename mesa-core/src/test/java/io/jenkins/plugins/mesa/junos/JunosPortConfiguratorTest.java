@@ -271,4 +271,18 @@ class JunosPortConfiguratorTest {
             assertThat(own.openSessions()).isZero();
         }
     }
+
+    @Test
+    void lldpNeighbourOnAPortIsReadThroughThePooledSession() {
+        sim.setLldpNeighbors(List.of(
+                new io.jenkins.plugins.mesa.lab.junos.LldpNeighbor("ge-0/0/1.0", "5c:5b:35:0e:55:c8", "eth0", "ap-01"),
+                new io.jenkins.plugins.mesa.lab.junos.LldpNeighbor("ge-0/0/2", "not-a-mac", "x", "y")));
+        JunosLldp lldp = new JunosLldp(JunosTargets.of(fx.sw.passwordTarget()), fx.sessions);
+        assertThat(lldp.neighborOn(EngineFixture.SWITCH, InterfaceName.parse("ge-0/0/1")))
+                .contains(MacAddress.parse("5c5b350e55c8"));
+        assertThat(lldp.neighborOn(EngineFixture.SWITCH, InterfaceName.parse("ge-0/0/2"))).isEmpty();
+        assertThat(lldp.neighborOn(EngineFixture.SWITCH, InterfaceName.parse("ge-0/0/3"))).isEmpty();
+        assertThatThrownBy(() -> lldp.neighbors("ex-unknown")).isInstanceOfSatisfying(NetconfException.class,
+                e -> assertThat(e.reason()).isEqualTo("unknown-switch"));
+    }
 }

@@ -295,7 +295,10 @@ final class NetconfSubsystem implements Command, Runnable {
         if (!o.ok()) {
             return "<commit-results>" + rpcError("application", o.tag(), o.message(), "") + "</commit-results>";
         }
-        String warning = sim.faults().commitWarning().map(w -> "<rpc-error><error-type>application</error-type>"
+        Optional<String> warningText = timeout == null
+                ? sim.faults().commitWarning().or(() -> sim.faults().confirmWarning())
+                : sim.faults().commitWarning();
+        String warning = warningText.map(w -> "<rpc-error><error-type>application</error-type>"
                 + "<error-tag>invalid-value</error-tag><error-severity>warning</error-severity><error-message>\n"
                 + SimXml.escape(w) + "\n</error-message></rpc-error>").orElse("");
         return "<commit-results>" + warning

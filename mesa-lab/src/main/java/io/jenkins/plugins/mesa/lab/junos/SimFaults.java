@@ -17,6 +17,7 @@ public final class SimFaults {
     private volatile String commitCheckError;
     private volatile String commitError;
     private volatile String commitWarning;
+    private volatile String confirmWarning;
     private final Set<SimStage> dropBefore = EnumSet.noneOf(SimStage.class);
     private final Set<SimStage> dropAfter = EnumSet.noneOf(SimStage.class);
     private volatile CommitGate commitGate;
@@ -64,6 +65,12 @@ public final class SimFaults {
         return this;
     }
 
+    /** Like {@link #commitWarning(String)}, but only for plain commits (the confirmation of a confirmed commit). */
+    public SimFaults confirmWarning(String message) {
+        this.confirmWarning = message;
+        return this;
+    }
+
     /** Drop the SSH connection when an RPC of this kind arrives, before acting on it. */
     public synchronized SimFaults dropBefore(SimStage stage) {
         dropBefore.add(stage);
@@ -99,6 +106,7 @@ public final class SimFaults {
         commitCheckError = null;
         commitError = null;
         commitWarning = null;
+        confirmWarning = null;
         dropBefore.clear();
         dropAfter.clear();
         CommitGate gate = commitGate;
@@ -127,6 +135,10 @@ public final class SimFaults {
 
     Optional<String> commitWarning() {
         return Optional.ofNullable(commitWarning);
+    }
+
+    Optional<String> confirmWarning() {
+        return Optional.ofNullable(confirmWarning);
     }
 
     Optional<String> commitError() {
