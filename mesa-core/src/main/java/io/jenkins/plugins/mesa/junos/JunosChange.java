@@ -40,6 +40,7 @@ final class JunosChange {
         this.settings = settings;
         this.backend = backend;
         this.queued = queued;
+        this.switchName = lease.target().switchName();
     }
 
     /**
@@ -61,7 +62,7 @@ final class JunosChange {
 
     private ChangeResult runStages() {
         Instant pendingUntil = lease.pendingConfirmUntil();
-        if (pendingUntil != null && now().isBefore(pendingUntil)) {
+        if (!dryRun && pendingUntil != null && now().isBefore(pendingUntil)) {
             timed(Stage.LOCK, queued);
             return failed(Stage.LOCK, SwitchState.BEFORE, "an earlier change left a confirmed commit that may still be "
                     + "pending on this switch until " + pendingUntil + "; refusing to commit over it, since confirming "
@@ -70,7 +71,6 @@ final class JunosChange {
         // CONNECT (includes the wait for the switch to be free)
         try {
             rpcs = lease.connect();
-            switchName = rpcs.session().switchName();
         } catch (NetconfException e) {
             timed(Stage.CONNECT, queued);
             return failed(Stage.CONNECT, SwitchState.BEFORE, e.getMessage());

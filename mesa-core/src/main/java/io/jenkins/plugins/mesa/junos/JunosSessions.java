@@ -89,6 +89,10 @@ public final class JunosSessions implements AutoCloseable {
             this.slot = slot;
         }
 
+        public JunosTarget target() {
+            return target;
+        }
+
         /** The switch's open session, connecting if there is none (connect timeout applies). */
         public JunosRpcs connect() {
             if (slot.session != null && slot.session.isOpen()) {

@@ -179,6 +179,8 @@ class JunosPortConfiguratorTest {
         assertThat(meanwhile.leftIn()).isEqualTo(SwitchState.BEFORE);
         assertThat(meanwhile.message()).contains("refusing to commit over it");
         assertThat(sim.commits()).hasSize(commits);
+        assertThat(fx.engine.apply(apRequest("ge-0/0/2").asDryRun()).outcome())
+                .as("a dry run commits nothing, so it may look").isEqualTo(Outcome.DRY_RUN);
 
         fx.sw.time.advance(Duration.ofMinutes(7));
 
