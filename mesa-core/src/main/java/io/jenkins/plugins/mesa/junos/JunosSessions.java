@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -55,7 +55,8 @@ public final class JunosSessions implements AutoCloseable {
     private static final class Slot {
         final ReentrantLock lock = new ReentrantLock(true);
         volatile NetconfSession session;
-        ScheduledFuture<?> idle;
+        /** Identifies the latest release; an idle timer from an older release does nothing. */
+        long releases;
         java.time.Instant pendingConfirmUntil;
     }
 
@@ -69,10 +70,6 @@ public final class JunosSessions implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SwitchBusyException(target.switchName(), queueWait);
-        }
-        if (slot.idle != null) {
-            slot.idle.cancel(false);
-            slot.idle = null;
         }
         return new Lease(target, slot);
     }
@@ -144,25 +141,40 @@ public final class JunosSessions implements AutoCloseable {
                 slot.session = null;
             }
             if (slot.session != null) {
-                slot.idle = timer.schedule(() -> closeIfIdle(slot), idleClose.toMillis(), TimeUnit.MILLISECONDS);
+                long release = ++slot.releases;
+                scheduleIdleClose(slot, release);
             }
             slot.lock.unlock();
         }
     }
 
-    private void closeIfIdle(Slot slot) {
-        if (slot.lock.tryLock()) {
+    private void scheduleIdleClose(Slot slot, long release) {
+        try {
+            timer.schedule(() -> closeIfIdle(slot, release), idleClose.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // Shutting down: close() closes every session.
+        }
+    }
+
+    /** Closes the session if nobody used it since {@code release}; tries again later while it is leased. */
+    private void closeIfIdle(Slot slot, long release) {
+        if (!slot.lock.tryLock()) {
+            scheduleIdleClose(slot, release);
+            return;
+        }
+        try {
+            if (slot.releases != release || slot.session == null) {
+                return;
+            }
             NetconfSession idle = slot.session;
             slot.session = null;
             try {
-                if (idle != null) {
-                    idle.closeSession(timeouts.rpc());
-                }
+                idle.closeSession(timeouts.rpc());
             } catch (NetconfException e) {
                 // The session is closed either way.
-            } finally {
-                slot.lock.unlock();
             }
+        } finally {
+            slot.lock.unlock();
         }
     }
 

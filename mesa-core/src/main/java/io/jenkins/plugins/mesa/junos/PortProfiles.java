@@ -69,8 +69,7 @@ public final class PortProfiles {
             throw ProfileException.badProfile("(file)", "needs a non-empty 'profiles' map");
         }
         List<PortProfile> out = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = profiles.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : profiles.properties()) {
             String name = e.getKey();
             JsonNode body = e.getValue();
             for (Iterator<String> keys = body.fieldNames(); keys.hasNext(); ) {
@@ -96,7 +95,7 @@ public final class PortProfiles {
                 if (!d.isObject()) {
                     throw ProfileException.badProfile(name, "'defaults' must be a map");
                 }
-                d.fields().forEachRemaining(f -> {
+                d.properties().forEach(f -> {
                     if (!f.getValue().isValueNode()) {
                         throw ProfileException.badProfile(name, "default '" + f.getKey() + "' must be a scalar");
                     }

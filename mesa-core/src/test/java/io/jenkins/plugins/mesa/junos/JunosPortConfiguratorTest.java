@@ -259,18 +259,17 @@ class JunosPortConfiguratorTest {
 
     @Test
     void sessionsAreReusedWhileBusyAndClosedWhenIdle() throws Exception {
-        int active = sim.activeSessions();
-        int opened = sim.sessionsOpened();
-        try (JunosSessions own = new JunosSessions(SimulatedSwitch.fastTimeouts(), Duration.ofMillis(1),
-                Duration.ofMinutes(1), true, WarningAllowList.junosDefaults())) {
-            try (JunosSessions.Lease lease = own.lease(fx.sw.passwordTarget())) {
+        try (SimulatedSwitch own = new SimulatedSwitch("ex-idle", false, List.of("set system host-name ex-idle"));
+             JunosSessions sessions = new JunosSessions(SimulatedSwitch.fastTimeouts(), Duration.ofMillis(1),
+                     Duration.ofMinutes(1), true, WarningAllowList.junosDefaults())) {
+            try (JunosSessions.Lease lease = sessions.lease(own.passwordTarget())) {
                 lease.connect().committedSetStatements();
                 assertThat(lease.connect().session().isOpen()).isTrue();
                 assertThat(lease.reusedSession()).isTrue();
             }
-            assertThat(sim.sessionsOpened()).isEqualTo(opened + 1);
-            assertThat(sim.awaitActiveSessions(active, Duration.ofSeconds(20))).as("idle session closed").isTrue();
-            assertThat(own.openSessions()).isZero();
+            assertThat(own.sim.sessionsOpened()).isEqualTo(1);
+            assertThat(own.sim.awaitActiveSessions(0, Duration.ofSeconds(20))).as("idle session closed").isTrue();
+            assertThat(sessions.openSessions()).isZero();
         }
     }
 
