@@ -280,4 +280,19 @@ class NetconfSessionTest {
         assertThatThrownBy(() -> open(t, true)).isInstanceOf(NetconfAuthException.class)
                 .hasMessageContaining("cannot be read").hasMessageNotContaining("bm90IGEga2V5");
     }
+
+    @Test
+    void replyWithAnotherMessageIdIsAProtocolErrorAndEndsTheSession() {
+        try (NetconfSession s = open(eom.passwordTarget(), true)) {
+            eom.sim.faults().wrongMessageId(true);
+            assertThatThrownBy(() -> new JunosRpcs(s, SimulatedSwitch.fastTimeouts()).committedSetStatements())
+                    .isInstanceOfSatisfying(NetconfException.class, e -> {
+                        assertThat(e.reason()).isEqualTo("protocol-error");
+                        assertThat(e.getMessage()).contains("does not match");
+                    });
+            assertThat(s.isOpen()).isFalse();
+        } finally {
+            eom.sim.faults().clear();
+        }
+    }
 }

@@ -363,7 +363,8 @@ final class NetconfSubsystem implements Command, Runnable {
                 if (a.getName().startsWith("xmlns")) {
                     continue;
                 }
-                attrs.append(' ').append(a.getName()).append("=\"").append(SimXml.escape(a.getValue())).append('"');
+                String value = "message-id".equals(a.getName()) && sim.faults().wrongMessageId() ? "9" + a.getValue() : a.getValue();
+                attrs.append(' ').append(a.getName()).append("=\"").append(SimXml.escape(value)).append('"');
             }
         }
         String reply = "<rpc-reply xmlns=\"" + BASE_NS + "\" xmlns:junos=\"" + JUNOS_NS + "\"" + attrs + ">\n"

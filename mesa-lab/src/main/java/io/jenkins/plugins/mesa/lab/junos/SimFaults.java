@@ -18,6 +18,7 @@ public final class SimFaults {
     private volatile String commitError;
     private volatile String commitWarning;
     private volatile String confirmWarning;
+    private volatile boolean wrongMessageId;
     private final Set<SimStage> dropBefore = EnumSet.noneOf(SimStage.class);
     private final Set<SimStage> dropAfter = EnumSet.noneOf(SimStage.class);
     private volatile CommitGate commitGate;
@@ -71,6 +72,12 @@ public final class SimFaults {
         return this;
     }
 
+    /** Replies carry a message-id that does not match the request's (a confused or hostile peer). */
+    public SimFaults wrongMessageId(boolean wrong) {
+        this.wrongMessageId = wrong;
+        return this;
+    }
+
     /** Drop the SSH connection when an RPC of this kind arrives, before acting on it. */
     public synchronized SimFaults dropBefore(SimStage stage) {
         dropBefore.add(stage);
@@ -107,6 +114,7 @@ public final class SimFaults {
         commitError = null;
         commitWarning = null;
         confirmWarning = null;
+        wrongMessageId = false;
         dropBefore.clear();
         dropAfter.clear();
         CommitGate gate = commitGate;
@@ -135,6 +143,10 @@ public final class SimFaults {
 
     Optional<String> commitWarning() {
         return Optional.ofNullable(commitWarning);
+    }
+
+    boolean wrongMessageId() {
+        return wrongMessageId;
     }
 
     Optional<String> confirmWarning() {
