@@ -228,7 +228,25 @@ class JunosPortConfiguratorTest {
     }
 
     @Test
-    void secretsNeverAppearInResultsOrTargets() {
+    void secretsNeverAppearInResultsTargetsOrLogs() {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger)
+                org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logs.start();
+        root.addAppender(logs);
+        try {
+            secretsStayOutOfResults();
+            assertThat(fx.engine.apply(apRequest("ge-0/0/1")).outcome()).isEqualTo(Outcome.CHANGED);
+        } finally {
+            root.detachAppender(logs);
+        }
+        assertThat(logs.list).isNotEmpty();
+        assertThat(logs.list).allSatisfy(e -> assertThat(e.getFormattedMessage())
+                .doesNotContain(SimulatedSwitch.PASSWORD).doesNotContain("PRIVATE KEY"));
+    }
+
+    private void secretsStayOutOfResults() {
         sim.faults().refuseAuth(true);
         ChangeResult r;
         try (JunosSessions fresh = new JunosSessions(SimulatedSwitch.fastTimeouts(), Duration.ofMinutes(1),
@@ -242,6 +260,7 @@ class JunosPortConfiguratorTest {
         assertThat(r.toString()).doesNotContain(SimulatedSwitch.PASSWORD);
         assertThat(fx.sw.passwordTarget().toString()).doesNotContain(SimulatedSwitch.PASSWORD);
         assertThat(fx.sw.keyTarget().toString()).doesNotContain("PRIVATE KEY");
+        sim.faults().clear();
     }
 
     @Test
