@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 
 /**
  * A whole MESA deployment, as one YAML file describes it ({@code mesa serve}, {@code mesa check},
@@ -127,7 +126,7 @@ public record MesaConfig(int version, MistConfig mist, WebhookConfig webhook, Gu
             config = null;
         }
         if (config != null && reading.errors.isEmpty()) {
-            config.crossCheck((path, message) -> reading.error(reading.lineOf(path), path, message));
+            config.crossCheck((path, where, message) -> reading.error(reading.lineOf(where), path, message));
         }
         if (!reading.errors.isEmpty() || config == null) {
             List<ConfigError> errors = new ArrayList<>(reading.errors);
@@ -148,7 +147,7 @@ public record MesaConfig(int version, MistConfig mist, WebhookConfig webhook, Gu
      */
     public MesaConfig validate(String sourceName) {
         List<ConfigError> errors = new ArrayList<>();
-        crossCheck((path, message) -> errors.add(new ConfigError(sourceName, 0, path, message)));
+        crossCheck((path, where, message) -> errors.add(new ConfigError(sourceName, 0, path, message)));
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
@@ -212,37 +211,46 @@ public record MesaConfig(int version, MistConfig mist, WebhookConfig webhook, Gu
                 store, server, reading.warnings);
     }
 
-    /** Checks across sections; each problem is reported with the key path it concerns. */
-    private void crossCheck(BiConsumer<String, String> problem) {
+    /** A problem found across sections: its key path, the key path whose line to show, the message. */
+    @FunctionalInterface
+    private interface Problem {
+        void accept(String path, String where, String message);
+    }
+
+    /**
+     * Checks across sections, made once the file is otherwise valid; each problem is reported with
+     * the key path it concerns and the line that caused it.
+     */
+    private void crossCheck(Problem problem) {
         var used = backends.reachable();
         if (used.contains(Backend.JUNOS)) {
             for (String p : List.of("ap", "secured")) {
                 if (!junos.profiles().containsKey(p)) {
-                    problem.accept("junos.profiles." + p, "required: the junos back-end is in use (backends),"
+                    problem.accept("junos.profiles." + p, "junos.profiles." + p, "required: the junos back-end is in use (backends),"
                             + " so profile '" + p + "' must be defined with its set/delete statements");
                 }
             }
         }
         if (used.contains(Backend.CSO)) {
             if (cso.isEmpty()) {
-                problem.accept("cso", "required: the cso back-end is in use (backends)");
+                problem.accept("cso", "backends", "required: the cso back-end is in use (backends)");
             } else {
                 for (String p : List.of("ap", "secured")) {
                     if (!cso.get().profiles().containsKey(p)) {
-                        problem.accept("cso.profiles." + p, "required: the cso back-end is in use (backends)");
+                        problem.accept("cso.profiles." + p, "cso.profiles." + p, "required: the cso back-end is in use (backends)");
                     }
                 }
             }
         }
         for (String p : List.of("ap", "secured")) {
             if (!mistBackend.usages().containsKey(p)) {
-                problem.accept("mistBackend.usages." + p, "required: Mist-managed switches are always changed"
+                problem.accept("mistBackend.usages." + p, "mistBackend.usages." + p, "required: Mist-managed switches are always changed"
                         + " through the Mist API, which needs a port usage for '" + p + "'");
             }
         }
         backends.bySwitch().forEach((name, backend) -> {
             if (backend == Backend.JUNOS && switchNamed(name).isEmpty()) {
-                problem.accept("backends.bySwitch." + name, "the junos back-end needs this switch in switches"
+                problem.accept("backends.bySwitch." + name, "backends.bySwitch." + name, "the junos back-end needs this switch in switches"
                         + " (login and host-key pin)");
             }
         });

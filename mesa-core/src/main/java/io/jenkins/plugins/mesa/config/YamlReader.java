@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
@@ -211,12 +212,15 @@ final class YamlReader {
 
     private static YAMLFactory factory() {
         LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
+        // duplicate keys are left to the tree builder, which reports all of them with both lines
+        // (Jackson turns allowDuplicateKeys=false into a fail-fast parse error instead)
         options.setMaxAliasesForCollections(10);
         options.setAllowRecursiveKeys(false);
         options.setNestingDepthLimit(MAX_DEPTH + 5);
         options.setCodePointLimit(MAX_CHARS + 1024);
         return YAMLFactory.builder()
+                // duplicates are found (all of them, with both lines) while building the tree
+                .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .loaderOptions(options)
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_DEPTH + 5)
