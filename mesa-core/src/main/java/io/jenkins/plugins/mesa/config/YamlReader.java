@@ -22,7 +22,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * Reads one YAML document into a {@link YamlNode} tree with line numbers, refusing what a
  * configuration file never needs and an attacker would use: more than {@link #MAX_CHARS}
  * characters, nesting deeper than {@link #MAX_DEPTH}, anchors and aliases (so no alias bomb can
- * expand), duplicate keys and several documents in one file.
+ * expand), tags, duplicate keys and several documents in one file.
  *
  * <p>Parser messages are not passed on verbatim: SnakeYAML quotes the offending line, which may
  * hold a secret. Only the line, the column and the problem with its quoted parts removed are kept.
@@ -85,6 +85,11 @@ final class YamlReader {
         int line = line(parser);
         if (parser.isCurrentAlias() || parser.getCurrentAnchor() != null) {
             error(line, "", "YAML anchors and aliases (& and *) are not supported in a configuration file");
+            return Optional.empty();
+        }
+        if (parser.getTypeId() != null) {
+            // tags change how a value is typed behind the reader's back; quoting does all a config needs
+            error(line, "", "YAML tags (!…) are not supported in a configuration file");
             return Optional.empty();
         }
         if (depth > MAX_DEPTH) {
