@@ -510,7 +510,8 @@ final class Section {
         }
         if (!raw.startsWith("${")) {
             warn(key, "secret written in the configuration file; prefer ${env:NAME} or ${file:/path}");
-            return Optional.of(Secret.of(raw));
+            // as written: spaces inside quotes may be part of a password
+            return Optional.of(Secret.of(s.text()));
         }
         Matcher m = REFERENCE.matcher(raw);
         if (!m.matches()) {
