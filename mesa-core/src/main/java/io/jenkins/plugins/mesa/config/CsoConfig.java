@@ -174,7 +174,7 @@ public record CsoConfig(URI baseUrl, String user, Secret password, String userDo
             p.error("lanSegments", "lists a VLAN twice");
             ok = false;
         }
-        if (accessVlan.isPresent() && (nativeVlan.isPresent() || p.has("lanSegments"))) {
+        if (accessVlan.isPresent() && (nativeVlan.isPresent() || !segments.isEmpty())) {
             p.error("accessVlan", "an access profile has accessVlan only; a trunk has nativeVlan and/or lanSegments");
             ok = false;
         }

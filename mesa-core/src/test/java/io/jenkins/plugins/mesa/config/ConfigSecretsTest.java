@@ -83,6 +83,13 @@ class ConfigSecretsTest {
     }
 
     @Test
+    void aQuotedLiteralSecretIsTakenExactlyAsWritten() {
+        MesaConfig c = parse(replaceLine(3, "  token: \"  spaced " + LITERAL + " \""));
+
+        assertThat(c.mist().token().reveal()).isEqualTo("  spaced " + LITERAL + " ");
+    }
+
+    @Test
     void noSecretAppearsInToStringDescribeOrWarnings() {
         Path keyFile = Path.of("/k");
         MesaConfig c = parse(replaceLine(11, "    privateKey: ${file:/k}")

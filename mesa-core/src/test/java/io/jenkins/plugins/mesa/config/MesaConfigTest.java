@@ -214,16 +214,22 @@ class MesaConfigTest {
     void describeReadsBackAsTheSameConfiguration() {
         MesaConfig c = parse(ConfigFixture.plus("""
                 guards: {holdDown: 1500ms, outage: {minRatio: 0.3}}
-                backends: {bySite: {Paris: mist}}
+                backends: {bySite: {Paris: mist, "yes": cso}}
+                cso: {baseUrl: "https://cso", user: "no", password: x, project: "null",
+                       profiles: {ap: {portProfile: t}, secured: {portProfile: "yes", accessVlan: 7}}}
+                """).replace("    secured:\n", """
+                      variables: {a: "no", b: "null", c: "0123", d: "1e3", e: "~", f: "*x", g: "{interface}",
+                                  h: "a: b", i: "- x", j: "#x", k: "ON", l: " padded "}
+                    secured:
                 """));
 
         String dump = c.describe();
         // read back: the secrets are now literally "****" (warned about), everything else is identical
         MesaConfig again = MesaConfig.parse(dump, "dump.yaml", SecretSource.none());
 
-        assertThat(again.warnings()).hasSize(3).allMatch(w -> w.contains("secret written in the configuration file"));
+        assertThat(again.warnings()).hasSize(4).allMatch(w -> w.contains("secret written in the configuration file"));
         assertThat(again.describe().lines().filter(l -> !l.startsWith("#")).toList())
-                .isEqualTo(dump.lines().toList());
+                .isEqualTo(dump.lines().filter(l -> !l.startsWith("#")).toList());
         assertThat(again.mist()).isEqualTo(new MistConfig(c.mist().baseUrl(), Secret.of("****"), c.mist().orgId(),
                 c.mist().timeouts(), c.mist().retry(), c.mist().callsPerHour()));
         assertThat(again.guards()).isEqualTo(c.guards());
@@ -232,6 +238,9 @@ class MesaConfigTest {
         assertThat(again.junos()).isEqualTo(c.junos());
         assertThat(again.server()).isEqualTo(c.server());
         assertThat(again.store()).isEqualTo(c.store());
+        assertThat(again.junos().profiles().get("ap").variables()).containsEntry("a", "no").containsEntry("b", "null")
+                .containsEntry("c", "0123").containsEntry("l", " padded ");
+        assertThat(again.cso().orElseThrow().user()).isEqualTo("no");
     }
 
     @Test
