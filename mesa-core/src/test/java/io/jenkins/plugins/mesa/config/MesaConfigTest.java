@@ -239,7 +239,7 @@ class MesaConfigTest {
         assertThat(again.server()).isEqualTo(c.server());
         assertThat(again.store()).isEqualTo(c.store());
         assertThat(again.junos().profiles().get("ap").variables()).containsEntry("a", "no").containsEntry("b", "null")
-                .containsEntry("c", "0123").containsEntry("l", " padded ");
+                .containsEntry("c", "0123").containsEntry("l", "padded");
         assertThat(again.cso().orElseThrow().user()).isEqualTo("no");
     }
 
