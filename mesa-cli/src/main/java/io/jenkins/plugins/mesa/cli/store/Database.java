@@ -67,9 +67,33 @@ final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} in one transaction, committed (durably, see {@link Dialect}) before this returns. */
+    /**
+     * Runs {@code work} in one transaction, committed before this returns: it survives kill -9, and a power loss
+     * can take it only together with every later commit (see {@link Dialect#SQLITE}).
+     */
     synchronized <T> T write(Work<T> work) {
+        return transaction(open(), work);
+    }
+
+    /**
+     * Runs {@code work} in one transaction that is on disk (fsync'd) before this returns, so it survives power
+     * loss too: for what has been acknowledged to someone outside (a webhook answered 2xx).
+     */
+    synchronized <T> T writeFlushed(Work<T> work) {
         Connection c = open();
+        String on = dialect.flushedCommits(true);
+        if (on.isEmpty()) {
+            return transaction(c, work);
+        }
+        execute(c, on);
+        try {
+            return transaction(c, work);
+        } finally {
+            execute(c, dialect.flushedCommits(false));
+        }
+    }
+
+    private <T> T transaction(Connection c, Work<T> work) {
         try {
             c.setAutoCommit(false);
             T result = work.run(c);
@@ -102,6 +126,14 @@ final class Database implements AutoCloseable {
             throw new StoreException("database " + name + " is closed");
         }
         return connection;
+    }
+
+    private void execute(Connection c, String sql) {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw failure(e);
+        }
     }
 
     private StoreException failure(SQLException e) {

@@ -18,8 +18,10 @@ import java.util.Set;
  *
  * <p>The guarantee, across kill -9 and power loss:
  * <ul>
- *   <li>A body for which {@code enqueue} returned is on disk (committed with {@code synchronous=FULL}); it stays
- *       queued until {@code markDone} removes it. A body whose {@code markDone} returned is never handed out again.</li>
+ *   <li>A body for which {@code enqueue} returned is on disk (committed with {@code synchronous=FULL}, fsync'd);
+ *       it stays queued until {@code markDone} removes it. A body whose {@code markDone} returned is never handed
+ *       out again. (On power loss, the last {@code markDone}s may be undone together with the flow's writes made
+ *       before them, never without them: those bodies come back like a claimed one.)</li>
  *   <li>Within one process, {@code claimNext} hands each body to one caller only. Claims live in memory: when the
  *       process dies with a body claimed (accepted or half-accepted, but not marked done), the next process hands
  *       it out again, with {@link QueuedBody#delivery()} one higher. Delivery of a body to the flow is therefore
@@ -49,7 +51,7 @@ public final class EventQueue {
     public long enqueue(byte[] rawBody, Instant receivedAt) {
         Objects.requireNonNull(rawBody, "rawBody");
         String at = InstantText.of(Objects.requireNonNull(receivedAt, "receivedAt"));
-        return db.write(c -> {
+        return db.writeFlushed(c -> {
             try (PreparedStatement p = c.prepareStatement(
                     "INSERT INTO intake_queue (body, received_at, deliveries) VALUES (?, ?, 0) RETURNING id")) {
                 p.setBytes(1, rawBody);

@@ -9,8 +9,11 @@ import java.util.Objects;
  * windows and the audit records. Opening it creates the tables or migrates them ({@code schema_version}); a
  * database from a newer MESA is refused with {@link StoreVersionException}.
  *
- * <p>SQLite runs with WAL, {@code synchronous=FULL} (every commit is on disk before the call returns),
- * {@code busy_timeout} and foreign keys on. A {@code jdbc:postgresql://…} URL uses the same SQL, but the PostgreSQL
+ * <p>SQLite runs with WAL, {@code busy_timeout} and foreign keys on. {@link EventQueue#enqueue} commits with
+ * {@code synchronous=FULL} (fsync'd before it returns: the 2xx promise holds through power loss); every other write
+ * commits with {@code synchronous=NORMAL}, which survives kill -9 and, on power loss, can lose only the newest
+ * commits, in order — the flow redoes those steps, as it does after any crash. (Per commit on the 2-core dev
+ * machine: about 5 ms flushed, 0.1–0.4 ms not.) A {@code jdbc:postgresql://…} URL uses the same SQL, but the PostgreSQL
  * driver is not bundled and that path is untested.
  *
  * <p>Every write is its own committed transaction, safe from any thread. Close it on shutdown.
