@@ -1,0 +1,140 @@
+package io.jenkins.plugins.mesa.cli.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The intake queue of {@code mesa serve}: verified webhook bodies, stored before the endpoint answers 2xx and
+ * removed only once the flow has accepted their events.
+ *
+ * <p>How a host uses it: the endpoint verifies the signature, calls {@link #enqueue} and only then answers 2xx. An
+ * intake worker loops {@link #claimNext()} → parse → {@code EventFlow.accept} for each event → {@link #markDone}.
+ *
+ * <p>The guarantee, across kill -9 and power loss:
+ * <ul>
+ *   <li>A body for which {@code enqueue} returned is on disk (committed with {@code synchronous=FULL}, fsync'd);
+ *       it stays queued until {@code markDone} removes it. A body whose {@code markDone} returned is never handed
+ *       out again. (On power loss, the last {@code markDone}s may be undone together with the flow's writes made
+ *       before them, never without them: those bodies come back like a claimed one.)</li>
+ *   <li>Within one process, {@code claimNext} hands each body to one caller only. Claims live in memory: when the
+ *       process dies with a body claimed (accepted or half-accepted, but not marked done), the next process hands
+ *       it out again, with {@link QueuedBody#delivery()} one higher. Delivery of a body to the flow is therefore
+ *       at least once.</li>
+ *   <li>Redelivery repeats no change: {@code EventFlow.accept} is idempotent per event. An event whose accept had
+ *       finished is a duplicate by the flow's dedup log (recorded as such, nothing done) if the restart comes within
+ *       the dedup window (default 1 h); one whose accept was cut short finds its own pending item and joins it.
+ *       Only the pending item is acted on, once.</li>
+ * </ul>
+ * One process per database: two live processes draining one queue would each hand out the same bodies. Bodies are
+ * handed out in arrival order; one intake worker keeps Mist's delivery order. Thread-safe.
+ */
+public final class EventQueue {
+    private final Database db;
+    private final Set<Long> claimed = new HashSet<>();
+
+    EventQueue(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * Stores the body durably; when this returns, the endpoint may answer 2xx.
+     *
+     * @return the body's queue id
+     * @throws StoreException when it could not be stored (answer 5xx so that Mist delivers it again)
+     */
+    public long enqueue(byte[] rawBody, Instant receivedAt) {
+        Objects.requireNonNull(rawBody, "rawBody");
+        String at = InstantText.of(Objects.requireNonNull(receivedAt, "receivedAt"));
+        return db.writeFlushed(c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "INSERT INTO intake_queue (body, received_at, deliveries) VALUES (?, ?, 0) RETURNING id")) {
+                p.setBytes(1, rawBody);
+                p.setString(2, at);
+                try (ResultSet r = p.executeQuery()) {
+                    if (!r.next()) {
+                        throw new SQLException("insert returned no id");
+                    }
+                    return r.getLong(1);
+                }
+            }
+        });
+    }
+
+    /**
+     * The oldest body not claimed in this process, now claimed by the caller until {@link #markDone} or
+     * {@link #release}; empty when there is none.
+     */
+    public synchronized Optional<QueuedBody> claimNext() {
+        Set<Long> skip = Set.copyOf(claimed);
+        Optional<QueuedBody> next = db.write(c -> {
+            StringBuilder sql = new StringBuilder("SELECT id, body, received_at, deliveries FROM intake_queue");
+            if (!skip.isEmpty()) {
+                sql.append(" WHERE id NOT IN (").append("?,".repeat(skip.size() - 1)).append("?)");
+            }
+            sql.append(" ORDER BY id LIMIT 1");
+            QueuedBody found;
+            try (PreparedStatement p = c.prepareStatement(sql.toString())) {
+                int i = 1;
+                for (long id : skip) {
+                    p.setLong(i++, id);
+                }
+                try (ResultSet r = p.executeQuery()) {
+                    if (!r.next()) {
+                        return Optional.<QueuedBody>empty();
+                    }
+                    long id = r.getLong(1);
+                    found = new QueuedBody(id, r.getBytes(2),
+                            InstantText.parse(r.getString(3), "intake_queue row " + id), r.getInt(4) + 1);
+                }
+            }
+            try (PreparedStatement p = c.prepareStatement("UPDATE intake_queue SET deliveries = ? WHERE id = ?")) {
+                p.setInt(1, found.delivery());
+                p.setLong(2, found.id());
+                p.executeUpdate();
+            }
+            return Optional.of(found);
+        });
+        next.ifPresent(b -> claimed.add(b.id()));
+        return next;
+    }
+
+    /**
+     * Removes a handled body for good (after the flow accepted all its events, or after it was found unusable).
+     *
+     * @return false when no such body was queued (already done)
+     */
+    public boolean markDone(long id) {
+        boolean removed = db.write(c -> {
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM intake_queue WHERE id = ?")) {
+                p.setLong(1, id);
+                return p.executeUpdate() == 1;
+            }
+        });
+        synchronized (this) {
+            claimed.remove(id);
+        }
+        return removed;
+    }
+
+    /** Gives a claimed body back, to be handed out again (e.g. the worker is stopping before handling it). */
+    public synchronized void release(long id) {
+        claimed.remove(id);
+    }
+
+    /** Bodies stored and not yet done, claimed ones included: the backlog {@code /health} reports. */
+    public long depth() {
+        return db.read(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM intake_queue");
+                 ResultSet r = p.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        });
+    }
+}

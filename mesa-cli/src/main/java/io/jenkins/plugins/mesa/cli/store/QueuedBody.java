@@ -1,0 +1,43 @@
+package io.jenkins.plugins.mesa.cli.store;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A webhook body waiting in the {@link EventQueue}, as {@link EventQueue#claimNext()} hands it out.
+ *
+ * @param id         the queue's id (increasing in arrival order)
+ * @param body       the raw body exactly as received (its signature was checked before it was queued)
+ * @param receivedAt when the endpoint received it
+ * @param delivery   1 the first time the body is handed out, 2 after one process died with it claimed, and so on:
+ *                   a body that keeps coming back can be set aside instead of taking the worker down every time
+ */
+public record QueuedBody(long id, byte[] body, Instant receivedAt, int delivery) {
+    public QueuedBody {
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        body = body.clone();
+    }
+
+    @Override
+    public byte[] body() {
+        return body.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof QueuedBody q && q.id == id;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(id);
+    }
+
+    /** Id, size and times only: the body may be large. */
+    @Override
+    public String toString() {
+        return "QueuedBody[id=" + id + ", " + body.length + " bytes, receivedAt=" + receivedAt + ", delivery="
+                + delivery + "]";
+    }
+}
