@@ -3,18 +3,27 @@ package io.jenkins.plugins.mesa.cli.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The intake queue of {@code mesa serve}: verified webhook bodies, stored before the endpoint answers 2xx and
  * removed only once the flow has accepted their events.
  *
- * <p>How a host uses it: the endpoint verifies the signature, calls {@link #enqueue} and only then answers 2xx. An
- * intake worker loops {@link #claimNext()} → parse → {@code EventFlow.accept} for each event → {@link #markDone}.
+ * <p>How a host uses it: the endpoint checks the body ({@code WebhookIntake.accept}: signature, shape), calls
+ * {@link #enqueue(byte[], Map, Instant)} with the body and its signature headers, and only then answers 2xx. An
+ * intake worker loops {@link #claimNext()} → {@code WebhookIntake.accept(b.body(), b::header)} →
+ * {@code EventFlow.accept} for each event → {@link #markDone}.
  *
  * <p>The guarantee, across kill -9 and power loss:
  * <ul>
@@ -35,6 +44,8 @@ import java.util.Set;
  * handed out in arrival order; one intake worker keeps Mist's delivery order. Thread-safe.
  */
 public final class EventQueue {
+    private static final ObjectMapper HEADERS = new ObjectMapper();
+
     private final Database db;
     private final Set<Long> claimed = new HashSet<>();
 
@@ -49,13 +60,27 @@ public final class EventQueue {
      * @throws StoreException when it could not be stored (answer 5xx so that Mist delivers it again)
      */
     public long enqueue(byte[] rawBody, Instant receivedAt) {
+        return enqueue(rawBody, Map.of(), receivedAt);
+    }
+
+    /**
+     * Stores the body with some of its request headers (the endpoint picks which: the signature headers, so the
+     * worker can run {@code WebhookIntake.accept(body.body(), body::header)} exactly as the endpoint did). Headers
+     * are stored as given: never pass one that carries a secret.
+     *
+     * @return the body's queue id
+     * @throws StoreException when it could not be stored (answer 5xx so that Mist delivers it again)
+     */
+    public long enqueue(byte[] rawBody, Map<String, String> headers, Instant receivedAt) {
         Objects.requireNonNull(rawBody, "rawBody");
+        String headersJson = HEADERS.valueToTree(lowerCaseNames(Objects.requireNonNull(headers, "headers"))).toString();
         String at = InstantText.of(Objects.requireNonNull(receivedAt, "receivedAt"));
         return db.writeFlushed(c -> {
-            try (PreparedStatement p = c.prepareStatement(
-                    "INSERT INTO intake_queue (body, received_at, deliveries) VALUES (?, ?, 0) RETURNING id")) {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO intake_queue (body, headers_json, received_at,"
+                    + " deliveries) VALUES (?, ?, ?, 0) RETURNING id")) {
                 p.setBytes(1, rawBody);
-                p.setString(2, at);
+                p.setString(2, headersJson);
+                p.setString(3, at);
                 try (ResultSet r = p.executeQuery()) {
                     if (!r.next()) {
                         throw new SQLException("insert returned no id");
@@ -73,7 +98,7 @@ public final class EventQueue {
     public synchronized Optional<QueuedBody> claimNext() {
         Set<Long> skip = Set.copyOf(claimed);
         Optional<QueuedBody> next = db.write(c -> {
-            StringBuilder sql = new StringBuilder("SELECT id, body, received_at, deliveries FROM intake_queue");
+            StringBuilder sql = new StringBuilder("SELECT id, body, headers_json, received_at, deliveries FROM intake_queue");
             if (!skip.isEmpty()) {
                 sql.append(" WHERE id NOT IN (").append("?,".repeat(skip.size() - 1)).append("?)");
             }
@@ -89,8 +114,9 @@ public final class EventQueue {
                         return Optional.<QueuedBody>empty();
                     }
                     long id = r.getLong(1);
-                    found = new QueuedBody(id, r.getBytes(2),
-                            InstantText.parse(r.getString(3), "intake_queue row " + id), r.getInt(4) + 1);
+                    String where = "intake_queue row " + id;
+                    found = new QueuedBody(id, r.getBytes(2), headers(r.getString(3), where),
+                            InstantText.parse(r.getString(4), where), r.getInt(5) + 1);
                 }
             }
             try (PreparedStatement p = c.prepareStatement("UPDATE intake_queue SET deliveries = ? WHERE id = ?")) {
@@ -125,6 +151,20 @@ public final class EventQueue {
     /** Gives a claimed body back, to be handed out again (e.g. the worker is stopping before handling it). */
     public synchronized void release(long id) {
         claimed.remove(id);
+    }
+
+    static Map<String, String> lowerCaseNames(Map<String, String> headers) {
+        Map<String, String> lower = new TreeMap<>();
+        headers.forEach((name, value) -> lower.put(name.toLowerCase(Locale.ROOT), Objects.requireNonNull(value, name)));
+        return Collections.unmodifiableMap(lower);
+    }
+
+    private static Map<String, String> headers(String json, String where) {
+        try {
+            return HEADERS.readValue(json, new TypeReference<Map<String, String>>() { });
+        } catch (JacksonException | IllegalArgumentException e) {
+            throw new StoreCorruptException(where + ": headers are not a JSON object of strings", e);
+        }
     }
 
     /** Bodies stored and not yet done, claimed ones included: the backlog {@code /health} reports. */

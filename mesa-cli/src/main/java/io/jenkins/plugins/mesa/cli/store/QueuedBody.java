@@ -1,6 +1,8 @@
 package io.jenkins.plugins.mesa.cli.store;
 
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -8,15 +10,23 @@ import java.util.Objects;
  *
  * @param id         the queue's id (increasing in arrival order)
  * @param body       the raw body exactly as received (its signature was checked before it was queued)
+ * @param headers    the request headers queued with it (names in lower case), e.g. the signature, so that the
+ *                   worker can hand body and headers to {@code WebhookIntake.accept} exactly as the endpoint did
  * @param receivedAt when the endpoint received it
  * @param delivery   1 the first time the body is handed out, 2 after one process died with it claimed, and so on:
  *                   a body that keeps coming back can be set aside instead of taking the worker down every time
  */
-public record QueuedBody(long id, byte[] body, Instant receivedAt, int delivery) {
+public record QueuedBody(long id, byte[] body, Map<String, String> headers, Instant receivedAt, int delivery) {
     public QueuedBody {
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(receivedAt, "receivedAt");
         body = body.clone();
+        headers = EventQueue.lowerCaseNames(headers == null ? Map.of() : headers);
+    }
+
+    /** A queued header by name, any case; null when it was not queued (the shape {@code WebhookIntake.accept} takes). */
+    public String header(String name) {
+        return headers.get(name.toLowerCase(Locale.ROOT));
     }
 
     @Override
@@ -37,7 +47,7 @@ public record QueuedBody(long id, byte[] body, Instant receivedAt, int delivery)
     /** Id, size and times only: the body may be large. */
     @Override
     public String toString() {
-        return "QueuedBody[id=" + id + ", " + body.length + " bytes, receivedAt=" + receivedAt + ", delivery="
+        return "QueuedBody[id=" + id + ", " + body.length + " bytes, headers=" + headers.keySet() + ", receivedAt=" + receivedAt + ", delivery="
                 + delivery + "]";
     }
 }

@@ -30,6 +30,7 @@ final class Schema {
                 CREATE TABLE intake_queue (
                   id %s,
                   body %s NOT NULL,
+                  headers_json TEXT NOT NULL,
                   received_at VARCHAR(40) NOT NULL,
                   deliveries INTEGER NOT NULL DEFAULT 0
                 )""".formatted(d.autoIdColumn(), d.bytesType()),

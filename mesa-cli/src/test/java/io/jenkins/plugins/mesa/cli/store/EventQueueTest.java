@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +25,7 @@ class EventQueueTest {
         byte[] notUtf8 = {(byte) 0xff, 0, (byte) 0xfe, '{'};
         try (SqliteStore store = TempStore.open(dir)) {
             EventQueue q = store.queue();
-            long a = q.enqueue(body("a"), T0);
+            long a = q.enqueue(body("a"), Map.of("X-Mist-Signature-v2", "9f86d0"), T0);
             long b = q.enqueue(notUtf8, T0.plusSeconds(1));
             assertThat(b).isGreaterThan(a);
             assertThat(q.depth()).isEqualTo(2);
@@ -35,6 +36,9 @@ class EventQueueTest {
             assertThat(first.id()).isEqualTo(a);
             assertThat(first.body()).isEqualTo(body("a"));
             assertThat(first.receivedAt()).isEqualTo(T0);
+            assertThat(first.header("x-mist-signature-V2")).isEqualTo("9f86d0");
+            assertThat(first.header("X-Mist-Signature")).isNull();
+            assertThat(second.headers()).isEmpty();
             assertThat(first.delivery()).isEqualTo(1);
             assertThat(second.body()).isEqualTo(notUtf8);
 
