@@ -249,6 +249,9 @@ public final class MistClient implements MistLookups {
 
     private Optional<JsonNode> inventoryEntry(String orgId, MacAddress mac, boolean vc) {
         Map<String, String> query = new LinkedHashMap<>();
+        // Mist's inventory lists only APs unless asked for another type (type defaults to ap), so a switch
+        // looked up without type=switch is never found and would pass as "not in Mist", i.e. not Mist-managed.
+        query.put("type", vc ? "switch" : "ap");
         if (vc) {
             query.put("vc", "true");
         }

@@ -4,6 +4,7 @@ import io.jenkins.plugins.mesa.audit.AuditRecord;
 import io.jenkins.plugins.mesa.cli.serve.ServeEngine;
 import io.jenkins.plugins.mesa.config.ConfigException;
 import io.jenkins.plugins.mesa.config.MesaConfig;
+import io.jenkins.plugins.mesa.flow.FlowSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -21,6 +22,8 @@ import java.util.stream.Stream;
  * 127.0.0.1), scenario, table, verdict; everything closed again unless asked to keep running.
  */
 public final class LabRun {
+    static final Duration LOOKUP_DELAY = Duration.ofMillis(300);
+
     private final LabPlan plan;
     private final Path dir;
     private final int randomEvents;
@@ -55,11 +58,11 @@ public final class LabRun {
                 return 1;
             }
             try (ServeEngine engine = ServeEngine.start(config, config.store().jdbcUrl(),
-                    ServeEngine.Options.defaults().withRecords(watch))) {
+                    ServeEngine.Options.defaults().withRecords(watch).withTuning(LabRun::compressed))) {
                 out.printf(Locale.ROOT, "mesa lab: %d site(s), %d switch(es) (%d Mist-managed), %d APs; guards compressed:"
-                                + " hold-down %s, outage window %s%n", plan.sites(), plan.switches(),
+                                + " hold-down %s, lookup delay %s, outage window %s%n", plan.sites(), plan.switches(),
                         plan.switchList().stream().filter(LabPlan.Switch::mistManaged).count(), plan.aps(),
-                        config.guards().holdDown().toMillis() / 1000.0 + " s",
+                        config.guards().holdDown().toMillis() / 1000.0 + " s", LOOKUP_DELAY.toMillis() / 1000.0 + " s",
                         config.guards().outage().window().toMillis() / 1000.0 + " s");
                 out.println("   simulated Mist cloud " + lab.mist().baseUri() + ", MESA webhook " + engine.webhookUri());
                 lab.junosSwitches().forEach((name, sim) -> out.println("   simulated EX " + name + " NETCONF 127.0.0.1:"
@@ -88,6 +91,11 @@ public final class LabRun {
                 deleteQuietly(dir);
             }
         }
+    }
+
+    /** Time-compressed: Mist (the simulator) has fresh LLDP data at once, so a short lookup delay is enough. */
+    static FlowSettings compressed(FlowSettings s) {
+        return s.withLookupDelay(LOOKUP_DELAY).withRetries(2, Duration.ofMillis(500));
     }
 
     private void keepRunning(LabWorld lab, ServeEngine engine) throws InterruptedException {

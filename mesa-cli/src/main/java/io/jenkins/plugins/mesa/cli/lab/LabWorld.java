@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -36,7 +38,7 @@ public final class LabWorld implements AutoCloseable {
             "delete interfaces {interface} unit 0 family ethernet-switching",
             "set interfaces {interface} native-vlan-id {native_vlan}",
             "set interfaces {interface} unit 0 family ethernet-switching interface-mode trunk",
-            "set interfaces {interface} unit 0 family ethernet-switching vlan members [ {vlans} ]");
+            "set interfaces {interface} unit 0 family ethernet-switching vlan members {vlans}");
     private static final List<String> SECURED_STATEMENTS = List.of(
             "delete interfaces {interface} native-vlan-id",
             "delete interfaces {interface} unit 0 family ethernet-switching",
@@ -60,7 +62,10 @@ public final class LabWorld implements AutoCloseable {
         this.mistToken = randomText();
         this.webhookSecret = randomText();
         String switchPassword = randomText();
-        this.world = new MistWorld();
+        // The simulated cloud's clock runs a second ahead of MESA's. Mist stamps events in whole seconds, and the
+        // compressed scenario unplugs an AP within the very second MESA placed it; with equal clocks the flow
+        // would read that disconnect as older than the placement (a stale event) and keep the AP profile.
+        this.world = new MistWorld(Clock.offset(Clock.systemUTC(), Duration.ofSeconds(1)));
         for (LabPlan.Site s : plan.siteList()) {
             world.addSite(LabPlan.ORG_ID, s.id(), s.name());
         }

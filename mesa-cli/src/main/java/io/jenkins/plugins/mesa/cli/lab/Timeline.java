@@ -1,9 +1,7 @@
 package io.jenkins.plugins.mesa.cli.lab;
 
 import io.jenkins.plugins.mesa.audit.AuditRecord;
-import io.jenkins.plugins.mesa.audit.PortChange;
-import io.jenkins.plugins.mesa.change.ChangeResult;
-import io.jenkins.plugins.mesa.guard.Decision;
+import io.jenkins.plugins.mesa.cli.RecordPrinter;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,10 +11,12 @@ import java.util.Locale;
 final class Timeline {
     private final PrintWriter out;
     private final Instant start;
+    private final RecordPrinter printer;
 
     Timeline(PrintWriter out, Instant start) {
         this.out = out;
         this.start = start;
+        this.printer = new RecordPrinter(out);
     }
 
     void step(String title) {
@@ -31,41 +31,11 @@ final class Timeline {
     }
 
     void record(AuditRecord r) {
-        out.printf(Locale.ROOT, "   %s  %s of %s at %s => %s%s%n", offset(r.decidedAt()), r.event().type(),
-                r.event().apLabel(), r.event().siteLabel(), r.outcome().text().toUpperCase(Locale.ROOT),
-                r.reason().isEmpty() ? "" : " (" + r.reason() + ")");
-        if (!r.coalesced().isEmpty()) {
-            out.printf("            one record for %d disconnects of the same burst%n", r.coalesced().size() + 1);
-        }
-        for (Decision d : r.decisions()) {
-            out.printf("            %-5s %-14s %s%n", mark(d), d.guard(), d.explanation());
-        }
-        for (PortChange c : r.changes()) {
-            ChangeResult res = c.result();
-            out.printf("            change %s %s -> %s via %s: %s%n", c.switchName(), c.port(), c.profile(), c.backend(),
-                    res.outcome().name().toLowerCase(Locale.ROOT));
-            res.diff().lines().filter(l -> !l.isBlank()).limit(20)
-                    .forEach(l -> out.println("              | " + l));
-            if (res.changed()) {
-                out.printf("            commit %s%s%n", res.remoteRef().isEmpty() ? "done" : res.remoteRef(),
-                        res.timings().isEmpty() ? "" : " (" + res.total().toMillis() + " ms)");
-            } else if (res.failed()) {
-                out.printf("            FAILED at %s, switch left %s: %s%n", res.failedStage(), res.leftIn(), res.message());
-            }
-        }
-        out.flush();
+        printer.print(offset(r.decidedAt()) + "  ", r);
     }
 
     String offset(Instant at) {
         Duration d = Duration.between(start, at);
         return String.format(Locale.ROOT, "+%5.1fs", d.toMillis() / 1000.0);
-    }
-
-    private static String mark(Decision d) {
-        return switch (d.verdict()) {
-            case PROCEED -> "[ok]";
-            case WAIT -> "[..]";
-            case STOP -> "[stop]";
-        };
     }
 }

@@ -5,6 +5,7 @@ import io.jenkins.plugins.mesa.cli.store.SqliteStore;
 import io.jenkins.plugins.mesa.config.MesaConfig;
 import io.jenkins.plugins.mesa.config.WebhookConfig;
 import io.jenkins.plugins.mesa.flow.EventFlow;
+import io.jenkins.plugins.mesa.flow.FlowSettings;
 import io.jenkins.plugins.mesa.mist.WebhookIntake;
 import io.jenkins.plugins.mesa.mist.WebhookSettings;
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,28 +32,35 @@ public final class ServeEngine implements AutoCloseable {
      * @param acceptWait   how long a 202 waits for the worker to report the events' outcomes
      * @param records      told about every audit record the flow writes (the lab's timeline)
      * @param clock        the clock of the flow, the queue and the scheduler
+     * @param tuning       adjusts the flow settings derived from the configuration (the lab's short lookup delay)
      */
-    public record Options(boolean workerPaused, Duration acceptWait, Consumer<AuditRecord> records, Clock clock) {
+    public record Options(boolean workerPaused, Duration acceptWait, Consumer<AuditRecord> records, Clock clock,
+                          UnaryOperator<FlowSettings> tuning) {
         public Options {
             Objects.requireNonNull(acceptWait, "acceptWait");
             Objects.requireNonNull(records, "records");
             Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(tuning, "tuning");
         }
 
         public static Options defaults() {
-            return new Options(false, Duration.ofSeconds(2), r -> { }, Clock.systemUTC());
+            return new Options(false, Duration.ofSeconds(2), r -> { }, Clock.systemUTC(), UnaryOperator.identity());
         }
 
         public Options withWorkerPaused(boolean paused) {
-            return new Options(paused, acceptWait, records, clock);
+            return new Options(paused, acceptWait, records, clock, tuning);
         }
 
         public Options withAcceptWait(Duration wait) {
-            return new Options(workerPaused, wait, records, clock);
+            return new Options(workerPaused, wait, records, clock, tuning);
         }
 
         public Options withRecords(Consumer<AuditRecord> listener) {
-            return new Options(workerPaused, acceptWait, listener, clock);
+            return new Options(workerPaused, acceptWait, listener, clock, tuning);
+        }
+
+        public Options withTuning(UnaryOperator<FlowSettings> t) {
+            return new Options(workerPaused, acceptWait, records, clock, t);
         }
     }
 
@@ -80,7 +89,7 @@ public final class ServeEngine implements AutoCloseable {
         EngineRuntime runtime = null;
         IntakeWorker worker = null;
         try {
-            runtime = EngineRuntime.build(config, store.stores(), options.clock());
+            runtime = EngineRuntime.build(config, store.stores(), options.clock(), options.tuning(), false);
             WebhookIntake intake = new WebhookIntake(webhookSettings(config.webhook()));
             worker = new IntakeWorker(store.queue(), intake, runtime.flow(), store.stores().pending(), options.clock(),
                     options.records());
