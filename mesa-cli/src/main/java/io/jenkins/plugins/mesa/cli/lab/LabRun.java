@@ -4,7 +4,6 @@ import io.jenkins.plugins.mesa.audit.AuditRecord;
 import io.jenkins.plugins.mesa.cli.serve.ServeEngine;
 import io.jenkins.plugins.mesa.config.ConfigException;
 import io.jenkins.plugins.mesa.config.MesaConfig;
-import io.jenkins.plugins.mesa.flow.FlowSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -58,7 +57,7 @@ public final class LabRun {
                 return 1;
             }
             try (ServeEngine engine = ServeEngine.start(config, config.store().jdbcUrl(),
-                    ServeEngine.Options.defaults().withRecords(watch).withTuning(LabRun::compressed))) {
+                    ServeEngine.Options.defaults().withRecords(watch).withLookupDelay(LOOKUP_DELAY))) {
                 out.printf(Locale.ROOT, "mesa lab: %d site(s), %d switch(es) (%d Mist-managed), %d APs; guards compressed:"
                                 + " hold-down %s, lookup delay %s, outage window %s%n", plan.sites(), plan.switches(),
                         plan.switchList().stream().filter(LabPlan.Switch::mistManaged).count(), plan.aps(),
@@ -91,11 +90,6 @@ public final class LabRun {
                 deleteQuietly(dir);
             }
         }
-    }
-
-    /** Time-compressed: Mist (the simulator) has fresh LLDP data at once, so a short lookup delay is enough. */
-    static FlowSettings compressed(FlowSettings s) {
-        return s.withLookupDelay(LOOKUP_DELAY).withRetries(2, Duration.ofMillis(500));
     }
 
     private void keepRunning(LabWorld lab, ServeEngine engine) throws InterruptedException {

@@ -65,6 +65,7 @@ public final class IntakeWorker implements AutoCloseable {
     private final WebhookIntake intake;
     private final EventFlow flow;
     private final PendingEvents pending;
+    private final String orgId;
     private final Clock clock;
     private final Consumer<AuditRecord> records;
     private final ScheduledThreadPoolExecutor executor;
@@ -86,12 +87,13 @@ public final class IntakeWorker implements AutoCloseable {
      * @param records told about every audit record the flow writes, on the worker thread (the lab's timeline);
      *                must return promptly
      */
-    public IntakeWorker(EventQueue queue, WebhookIntake intake, EventFlow flow, PendingEvents pending, Clock clock,
-                        Consumer<AuditRecord> records) {
+    public IntakeWorker(EventQueue queue, WebhookIntake intake, EventFlow flow, PendingEvents pending, String orgId,
+                        Clock clock, Consumer<AuditRecord> records) {
         this.queue = Objects.requireNonNull(queue, "queue");
         this.intake = Objects.requireNonNull(intake, "intake");
         this.flow = Objects.requireNonNull(flow, "flow");
         this.pending = Objects.requireNonNull(pending, "pending");
+        this.orgId = Objects.requireNonNull(orgId, "orgId");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.records = Objects.requireNonNull(records, "records");
         this.executor = new ScheduledThreadPoolExecutor(1, r -> {
@@ -227,13 +229,20 @@ public final class IntakeWorker implements AutoCloseable {
             return new Accepted(body.id(), List.of(), List.of());
         }
         List<EventOutcome> outcomes = new ArrayList<>();
-        for (ApEvent e : batch.events()) {
+        List<IgnoredEvent> ignored = new ArrayList<>(batch.ignored());
+        for (int i = 0; i < batch.events().size(); i++) {
+            ApEvent e = batch.events().get(i);
+            if (!e.orgId().isEmpty() && !e.orgId().equalsIgnoreCase(orgId)) {
+                LOG.warn("event {} is for another Mist org; ignored", e.eventId());
+                outcomes.add(new EventOutcome(e.eventId(), e.type(), e.ap().value(), e.apName(), "other-org", null));
+                continue;
+            }
             Disposition d = flow.accept(e);
             publish(d.written());
             outcomes.add(new EventOutcome(e.eventId(), e.type(), e.ap().value(), e.apName(),
                     d.status().name().toLowerCase(java.util.Locale.ROOT), d.dueAt()));
         }
-        return new Accepted(body.id(), outcomes, batch.ignored());
+        return new Accepted(body.id(), outcomes, ignored);
     }
 
     private void complete(Accepted accepted) {

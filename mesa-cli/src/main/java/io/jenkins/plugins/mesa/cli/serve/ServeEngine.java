@@ -3,17 +3,13 @@ package io.jenkins.plugins.mesa.cli.serve;
 import io.jenkins.plugins.mesa.audit.AuditRecord;
 import io.jenkins.plugins.mesa.cli.store.SqliteStore;
 import io.jenkins.plugins.mesa.config.MesaConfig;
-import io.jenkins.plugins.mesa.config.WebhookConfig;
-import io.jenkins.plugins.mesa.flow.EventFlow;
-import io.jenkins.plugins.mesa.flow.FlowSettings;
 import io.jenkins.plugins.mesa.mist.WebhookIntake;
-import io.jenkins.plugins.mesa.mist.WebhookSettings;
+import io.jenkins.plugins.mesa.runtime.MesaRuntime;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,45 +28,45 @@ public final class ServeEngine implements AutoCloseable {
      * @param acceptWait   how long a 202 waits for the worker to report the events' outcomes
      * @param records      told about every audit record the flow writes (the lab's timeline)
      * @param clock        the clock of the flow, the queue and the scheduler
-     * @param tuning       adjusts the flow settings derived from the configuration (the lab's short lookup delay)
+     * @param lookupDelay  wait after AP_CONNECTED before asking Mist; null for the flow's default (the lab's Mist
+     *                     knows at once)
      */
     public record Options(boolean workerPaused, Duration acceptWait, Consumer<AuditRecord> records, Clock clock,
-                          UnaryOperator<FlowSettings> tuning) {
+                          Duration lookupDelay) {
         public Options {
             Objects.requireNonNull(acceptWait, "acceptWait");
             Objects.requireNonNull(records, "records");
             Objects.requireNonNull(clock, "clock");
-            Objects.requireNonNull(tuning, "tuning");
         }
 
         public static Options defaults() {
-            return new Options(false, Duration.ofSeconds(2), r -> { }, Clock.systemUTC(), UnaryOperator.identity());
+            return new Options(false, Duration.ofSeconds(2), r -> { }, Clock.systemUTC(), null);
         }
 
         public Options withWorkerPaused(boolean paused) {
-            return new Options(paused, acceptWait, records, clock, tuning);
+            return new Options(paused, acceptWait, records, clock, lookupDelay);
         }
 
         public Options withAcceptWait(Duration wait) {
-            return new Options(workerPaused, wait, records, clock, tuning);
+            return new Options(workerPaused, wait, records, clock, lookupDelay);
         }
 
         public Options withRecords(Consumer<AuditRecord> listener) {
-            return new Options(workerPaused, acceptWait, listener, clock, tuning);
+            return new Options(workerPaused, acceptWait, listener, clock, lookupDelay);
         }
 
-        public Options withTuning(UnaryOperator<FlowSettings> t) {
-            return new Options(workerPaused, acceptWait, records, clock, t);
+        public Options withLookupDelay(Duration d) {
+            return new Options(workerPaused, acceptWait, records, clock, d);
         }
     }
 
     private final MesaConfig config;
     private final SqliteStore store;
-    private final EngineRuntime runtime;
+    private final MesaRuntime runtime;
     private final IntakeWorker worker;
     private final WebhookEndpoint endpoint;
 
-    private ServeEngine(MesaConfig config, SqliteStore store, EngineRuntime runtime, IntakeWorker worker,
+    private ServeEngine(MesaConfig config, SqliteStore store, MesaRuntime runtime, IntakeWorker worker,
                         WebhookEndpoint endpoint) {
         this.config = config;
         this.store = store;
@@ -86,13 +82,14 @@ public final class ServeEngine implements AutoCloseable {
      */
     public static ServeEngine start(MesaConfig config, String jdbcUrl, Options options) {
         SqliteStore store = new SqliteStore(jdbcUrl);
-        EngineRuntime runtime = null;
+        MesaRuntime runtime = null;
         IntakeWorker worker = null;
         try {
-            runtime = EngineRuntime.build(config, store.stores(), options.clock(), options.tuning(), false);
-            WebhookIntake intake = new WebhookIntake(webhookSettings(config.webhook()));
-            worker = new IntakeWorker(store.queue(), intake, runtime.flow(), store.stores().pending(), options.clock(),
-                    options.records());
+            runtime = MesaRuntime.create(config, store.stores(), options.clock(),
+                    MesaRuntime.Options.defaults().withLookupDelay(options.lookupDelay()));
+            WebhookIntake intake = runtime.intake();
+            worker = new IntakeWorker(store.queue(), intake, runtime.flow(), store.stores().pending(),
+                    config.mist().orgId(), options.clock(), options.records());
             worker.start(options.workerPaused());
             WebhookEndpoint endpoint = new WebhookEndpoint(config.server(), config.webhook().path(),
                     config.webhook().maxBodyBytes(), intake, store.queue(), worker, options.clock(),
@@ -111,12 +108,6 @@ public final class ServeEngine implements AutoCloseable {
         }
     }
 
-    /** The intake checks of {@code webhook:}. */
-    public static WebhookSettings webhookSettings(WebhookConfig w) {
-        return new WebhookSettings(w.secret().orElse(null), w.allowLegacySha1(), w.insecureNoSignature(),
-                w.maxBodyBytes());
-    }
-
     public URI webhookUri() {
         return endpoint.webhookUri();
     }
@@ -129,8 +120,8 @@ public final class ServeEngine implements AutoCloseable {
         return store;
     }
 
-    public EventFlow flow() {
-        return runtime.flow();
+    public MesaRuntime runtime() {
+        return runtime;
     }
 
     /** Lets a worker started paused begin handling. */

@@ -59,6 +59,11 @@ class ServeEngineTest {
         lab.close();
     }
 
+    /** Mist (the simulator) knows the AP's port at once: no lookup delay. */
+    private static ServeEngine.Options opts() {
+        return ServeEngine.Options.defaults().withLookupDelay(Duration.ZERO);
+    }
+
     private String db() {
         return "jdbc:sqlite:" + dir.resolve("serve.db");
     }
@@ -82,7 +87,7 @@ class ServeEngineTest {
     void aSignedPostIsStoredThenHandled() throws Exception {
         Records records = new Records();
         try (ServeEngine engine = ServeEngine.start(config, db(),
-                ServeEngine.Options.defaults().withWorkerPaused(true).withAcceptWait(Duration.ZERO).withRecords(records))) {
+                opts().withWorkerPaused(true).withAcceptWait(Duration.ZERO).withRecords(records))) {
             WebhookDelivery d = sender.sendBody(engine.webhookUri(), connected());
             assertThat(d.status()).isEqualTo(202);
             JsonNode answer = JSON.readTree(d.body());
@@ -101,7 +106,7 @@ class ServeEngineTest {
 
     @Test
     void theAnswerReportsEachEventsOutcomeOnceTheWorkerTookItIn() throws Exception {
-        try (ServeEngine engine = ServeEngine.start(config, db(), ServeEngine.Options.defaults()
+        try (ServeEngine engine = ServeEngine.start(config, db(), opts()
                 .withAcceptWait(WAIT))) {
             byte[] body = connected();
             JsonNode first = JSON.readTree(sender.sendBody(engine.webhookUri(), body).body());
@@ -115,7 +120,7 @@ class ServeEngineTest {
     @Test
     void aBadSignatureIs401AndStoresNothing() throws Exception {
         Records records = new Records();
-        try (ServeEngine engine = ServeEngine.start(config, db(), ServeEngine.Options.defaults().withRecords(records))) {
+        try (ServeEngine engine = ServeEngine.start(config, db(), opts().withRecords(records))) {
             byte[] body = connected();
             WebhookDelivery forged = sender.sendWithSignature(engine.webhookUri(), body,
                     MistWebhookSender.signatureV2("not-the-secret", body));
@@ -132,7 +137,7 @@ class ServeEngineTest {
 
     @Test
     void malformedTooLargeAndWrongMethodAreRefusedAndStoreNothing() throws Exception {
-        try (ServeEngine engine = ServeEngine.start(config, db(), ServeEngine.Options.defaults())) {
+        try (ServeEngine engine = ServeEngine.start(config, db(), opts())) {
             WebhookDelivery malformed = sender.sendBody(engine.webhookUri(), "{\"topic\":".getBytes());
             assertThat(malformed.status()).isEqualTo(400);
             WebhookDelivery large = sender.sendBody(engine.webhookUri(), new byte[config.webhook().maxBodyBytes() + 1]);
@@ -147,7 +152,7 @@ class ServeEngineTest {
     @Test
     void healthReportsLivenessQueueDepthAndPendingItems() throws Exception {
         try (ServeEngine engine = ServeEngine.start(config, db(),
-                ServeEngine.Options.defaults().withWorkerPaused(true).withAcceptWait(Duration.ZERO))) {
+                opts().withWorkerPaused(true).withAcceptWait(Duration.ZERO))) {
             sender.sendBody(engine.webhookUri(), connected());
             HttpResponse<String> h = http.send(HttpRequest.newBuilder(engine.healthUri()).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -163,14 +168,14 @@ class ServeEngineTest {
     void aRestartBetweenAcceptanceAndHandlingLosesNothingAndHandlesTheEventOnce() throws Exception {
         byte[] body = connected();
         try (ServeEngine first = ServeEngine.start(config, db(),
-                ServeEngine.Options.defaults().withWorkerPaused(true).withAcceptWait(Duration.ZERO))) {
+                opts().withWorkerPaused(true).withAcceptWait(Duration.ZERO))) {
             assertThat(sender.sendBody(first.webhookUri(), body).status()).isEqualTo(202);
         } // stopped after the 202, before the worker ran
         assertThat(queueDepth(db())).isEqualTo(1);
         assertThat(trunk("ge-0/0/5")).isFalse();
 
         Records records = new Records();
-        try (ServeEngine second = ServeEngine.start(config, db(), ServeEngine.Options.defaults().withRecords(records))) {
+        try (ServeEngine second = ServeEngine.start(config, db(), opts().withRecords(records))) {
             records.await(r -> r.event().apMac().equals(ap.mac()) && r.outcome() == Outcome.CHANGED, WAIT);
             assertThat(trunk("ge-0/0/5")).isTrue();
             // Mist delivers it again after the restart: recognised, nothing done twice
@@ -181,8 +186,6 @@ class ServeEngineTest {
             assertThat(second.store().audit().recent(100).stream()
                     .filter(r -> r.outcome() == Outcome.CHANGED)).hasSize(1);
         }
-        long mesaCommits = junos.commits().stream().filter(c -> !c.toString().contains("rollback")).count();
-        assertThat(mesaCommits).isPositive();
     }
 
     @Test
@@ -193,7 +196,7 @@ class ServeEngineTest {
         Files.createDirectories(fresh.getParent());
         Records records = new Records();
         try (ServeEngine engine = ServeEngine.start(config, "jdbc:sqlite:" + fresh,
-                ServeEngine.Options.defaults().withRecords(records))) {
+                opts().withRecords(records))) {
             assertThat(sender.sendBody(engine.webhookUri(), connected()).status()).isEqualTo(202);
             records.await(r -> r.outcome() == Outcome.CHANGED, WAIT);
         }
@@ -202,7 +205,7 @@ class ServeEngineTest {
 
     @Test
     void theWebhookUrlIsOnLoopbackOnly() {
-        try (ServeEngine engine = ServeEngine.start(config, db(), ServeEngine.Options.defaults())) {
+        try (ServeEngine engine = ServeEngine.start(config, db(), opts())) {
             assertThat(engine.webhookUri().getHost()).isEqualTo("127.0.0.1");
             assertThat(engine.webhookUri().getPath()).isEqualTo("/mist/webhook");
             assertThat(URI.create(engine.healthUri().toString()).getPath()).isEqualTo("/health");
