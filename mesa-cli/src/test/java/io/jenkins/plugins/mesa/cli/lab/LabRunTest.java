@@ -21,10 +21,12 @@ class LabRunTest {
         assertThat(code).as(text + err).isZero();
         assertThat(text).contains("== PASS: 24 ports, 24 as expected, 0 not").doesNotContain("MISMATCH")
                 .doesNotContain("problem:");
-        // the table: a port with an AP, a port secured after an unplug, a Mist-managed port, and an AP that moved
-        assertThat(text).containsPattern("ex-hq-1 +ge-0/0/0 +junos +ap-\\d\\d +ap +ap +ok");
-        assertThat(text).containsPattern("ex-hq-3 +ge-0/0/\\d +mist +ap-\\d\\d +ap +ap +ok");
-        assertThat(text).containsPattern("ex-hq-3 +ge-0/0/0 +mist +secured +secured +ok");
+        // the table: a port with an AP, the port an AP moved away from (secured), the Mist-managed port an
+        // unplugged AP left and the moved AP took, and a Mist-managed port never used
+        assertThat(text).containsPattern("ex-hq-1 +ge-0/0/1 +junos +ap-04 +ap +ap +ok");
+        assertThat(text).containsPattern("ex-hq-1 +ge-0/0/0 +junos +secured +secured +ok");
+        assertThat(text).containsPattern("ex-hq-3 +ge-0/0/0 +mist +ap-01 +ap +ap +ok");
+        assertThat(text).containsPattern("ex-hq-3 +ge-0/0/7 +mist +secured +secured +ok");
         // the audit outcomes the scenario is there to show
         assertThat(text).containsPattern("changed +\\d+")
                 .containsPattern("skipped: AP still on LLDP +1")
