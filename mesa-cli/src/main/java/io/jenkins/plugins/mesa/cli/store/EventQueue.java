@@ -37,9 +37,11 @@ import java.util.TreeMap;
  *       it out again, with {@link QueuedBody#delivery()} one higher. Delivery of a body to the flow is therefore
  *       at least once.</li>
  *   <li>Redelivery repeats no change: {@code EventFlow.accept} is idempotent per event. An event whose accept had
- *       finished is a duplicate by the flow's dedup log (recorded as such, nothing done) if the restart comes within
- *       the dedup window (default 1 h); one whose accept was cut short finds its own pending item and joins it.
- *       Only the pending item is acted on, once.</li>
+ *       finished is a duplicate by the flow's dedup log (a {@code duplicate} audit record, nothing else) when the
+ *       restart comes within the dedup window (default 1 h); one whose accept was cut short is redone from where
+ *       its writes stand (it joins its own pending item, or is queued as if new). Only the pending item is acted
+ *       on, once. After a longer outage the event is handled as new, and the port change it asks for finds the
+ *       port already in that profile ({@code unchanged}).</li>
  * </ul>
  * One process per database: two live processes draining one queue would each hand out the same bodies. Bodies are
  * handed out in arrival order; one intake worker keeps Mist's delivery order. Thread-safe.
