@@ -40,8 +40,9 @@ import java.util.TreeMap;
  *       finished is a duplicate by the flow's dedup log (a {@code duplicate} audit record, nothing else) when the
  *       restart comes within the dedup window (default 1 h); one whose accept was cut short is redone from where
  *       its writes stand (it joins its own pending item, or is queued as if new). Only the pending item is acted
- *       on, once. After a longer outage the event is handled as new, and the port change it asks for finds the
- *       port already in that profile ({@code unchanged}).</li>
+ *       on, once. After a longer outage the event is handled as a late delivery: the flow's own checks (event
+ *       order against the AP's registered change, LLDP, the back-end's "already in profile") decide, as for any
+ *       Mist redelivery.</li>
  * </ul>
  * One process per database: two live processes draining one queue would each hand out the same bodies. Bodies are
  * handed out in arrival order; one intake worker keeps Mist's delivery order. Thread-safe.
