@@ -35,7 +35,10 @@ final class Database implements AutoCloseable {
         try {
             c = DriverManager.getConnection(jdbcUrl, dialect.connectionProperties());
         } catch (SQLException e) {
-            // no cause attached: the driver's message repeats the URL, credentials included
+            if (dialect == Dialect.SQLITE) { // a file path carries no credentials, and SQLite says what was wrong
+                throw new StoreException("cannot open database " + name + ": " + e.getMessage(), e);
+            }
+            // no cause attached: a server driver's message may repeat the URL, credentials included
             throw new StoreException("cannot open database " + name + ": " + sqlState(e));
         }
         try (Statement s = c.createStatement()) {
