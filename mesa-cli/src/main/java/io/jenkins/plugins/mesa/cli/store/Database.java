@@ -35,7 +35,10 @@ final class Database implements AutoCloseable {
         try {
             c = DriverManager.getConnection(jdbcUrl, dialect.connectionProperties());
         } catch (SQLException e) {
-            // no cause attached: the driver's message repeats the URL, credentials included
+            if (dialect == Dialect.SQLITE) { // a file path carries no credentials, and SQLite says what was wrong
+                throw new StoreException("cannot open database " + name + ": " + e.getMessage(), e);
+            }
+            // no cause attached: a server driver's message may repeat the URL, credentials included
             throw new StoreException("cannot open database " + name + ": " + sqlState(e));
         }
         try (Statement s = c.createStatement()) {
@@ -100,16 +103,35 @@ final class Database implements AutoCloseable {
             c.setAutoCommit(true); // commits
             return result;
         } catch (SQLException | RuntimeException e) {
-            try {
-                c.rollback();
-                c.setAutoCommit(true);
-            } catch (SQLException rollbackFailed) {
-                e.addSuppressed(rollbackFailed);
-            }
+            rollBack(c, e);
             if (e instanceof SQLException sql) {
                 throw failure(sql);
             }
             throw (RuntimeException) e;
+        }
+    }
+
+    /**
+     * Ends the failed transaction whatever state the driver is in: when the commit itself failed, the driver already
+     * believes it is in auto-commit mode and refuses {@code rollback()}, while the transaction is still open.
+     */
+    private static void rollBack(Connection c, Exception failure) {
+        try {
+            if (c.getAutoCommit()) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("ROLLBACK");
+                }
+            } else {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            // "no transaction is active" is the usual case here; anything else is worth a look
+            failure.addSuppressed(e);
+        }
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 

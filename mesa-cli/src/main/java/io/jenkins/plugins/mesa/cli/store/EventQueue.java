@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mesa.cli.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,9 +37,12 @@ import java.util.TreeMap;
  *       it out again, with {@link QueuedBody#delivery()} one higher. Delivery of a body to the flow is therefore
  *       at least once.</li>
  *   <li>Redelivery repeats no change: {@code EventFlow.accept} is idempotent per event. An event whose accept had
- *       finished is a duplicate by the flow's dedup log (recorded as such, nothing done) if the restart comes within
- *       the dedup window (default 1 h); one whose accept was cut short finds its own pending item and joins it.
- *       Only the pending item is acted on, once.</li>
+ *       finished is a duplicate by the flow's dedup log (a {@code duplicate} audit record, nothing else) when the
+ *       restart comes within the dedup window (default 1 h); one whose accept was cut short is redone from where
+ *       its writes stand (it joins its own pending item, or is queued as if new). Only the pending item is acted
+ *       on, once. After a longer outage the event is handled as a late delivery: the flow's own checks (event
+ *       order against the AP's registered change, LLDP, the back-end's "already in profile") decide, as for any
+ *       Mist redelivery.</li>
  * </ul>
  * One process per database: two live processes draining one queue would each hand out the same bodies. Bodies are
  * handed out in arrival order; one intake worker keeps Mist's delivery order. Thread-safe.
@@ -94,40 +98,70 @@ public final class EventQueue {
     /**
      * The oldest body not claimed in this process, now claimed by the caller until {@link #markDone} or
      * {@link #release}; empty when there is none.
+     *
+     * @throws StoreCorruptException when the oldest row cannot be read (edited by hand); it names the row, which is
+     *                               then skipped by this process so that the bodies behind it are handed out
      */
     public synchronized Optional<QueuedBody> claimNext() {
         Set<Long> skip = Set.copyOf(claimed);
-        Optional<QueuedBody> next = db.write(c -> {
-            StringBuilder sql = new StringBuilder("SELECT id, body, headers_json, received_at, deliveries FROM intake_queue");
-            if (!skip.isEmpty()) {
-                sql.append(" WHERE id NOT IN (").append("?,".repeat(skip.size() - 1)).append("?)");
-            }
-            sql.append(" ORDER BY id LIMIT 1");
-            QueuedBody found;
-            try (PreparedStatement p = c.prepareStatement(sql.toString())) {
-                int i = 1;
-                for (long id : skip) {
-                    p.setLong(i++, id);
-                }
-                try (ResultSet r = p.executeQuery()) {
-                    if (!r.next()) {
-                        return Optional.<QueuedBody>empty();
-                    }
-                    long id = r.getLong(1);
-                    String where = "intake_queue row " + id;
-                    found = new QueuedBody(id, r.getBytes(2), headers(r.getString(3), where),
-                            InstantText.parse(r.getString(4), where), r.getInt(5) + 1);
-                }
-            }
-            try (PreparedStatement p = c.prepareStatement("UPDATE intake_queue SET deliveries = ? WHERE id = ?")) {
-                p.setInt(1, found.delivery());
-                p.setLong(2, found.id());
-                p.executeUpdate();
-            }
-            return Optional.of(found);
-        });
+        Optional<QueuedBody> next;
+        try {
+            next = db.write(c -> claimOldest(c, skip));
+        } catch (CorruptRow e) {
+            // kept aside for this process, so the bodies behind it still flow; the row stays for the operator
+            claimed.add(e.id);
+            throw e.corruption;
+        }
         next.ifPresent(b -> claimed.add(b.id()));
         return next;
+    }
+
+    /** Reads the oldest row not in {@code skip} and counts the delivery, in the caller's transaction. */
+    private static Optional<QueuedBody> claimOldest(Connection c, Set<Long> skip) throws SQLException {
+        StringBuilder sql = new StringBuilder(
+                "SELECT id, body, headers_json, received_at, deliveries FROM intake_queue");
+        if (!skip.isEmpty()) {
+            sql.append(" WHERE id NOT IN (").append("?,".repeat(skip.size() - 1)).append("?)");
+        }
+        sql.append(" ORDER BY id LIMIT 1");
+        QueuedBody found;
+        try (PreparedStatement p = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            for (long id : skip) {
+                p.setLong(i++, id);
+            }
+            try (ResultSet r = p.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.<QueuedBody>empty();
+                }
+                long id = r.getLong(1);
+                String where = "intake_queue row " + id;
+                try {
+                    found = new QueuedBody(id, r.getBytes(2), headers(r.getString(3), where),
+                            InstantText.parse(r.getString(4), where), r.getInt(5) + 1);
+                } catch (StoreCorruptException e) {
+                    throw new CorruptRow(id, e);
+                }
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement("UPDATE intake_queue SET deliveries = ? WHERE id = ?")) {
+            p.setInt(1, found.delivery());
+            p.setLong(2, found.id());
+            p.executeUpdate();
+        }
+        return Optional.of(found);
+    }
+
+    /** Carries the id of an unreadable row out of the transaction. */
+    private static final class CorruptRow extends RuntimeException {
+        private final long id;
+        private final StoreCorruptException corruption;
+
+        CorruptRow(long id, StoreCorruptException corruption) {
+            super(corruption.getMessage(), null, false, false);
+            this.id = id;
+            this.corruption = corruption;
+        }
     }
 
     /**

@@ -34,6 +34,7 @@ public record QueuedBody(long id, byte[] body, Map<String, String> headers, Inst
         return body.clone();
     }
 
+    /** Equal when the queue ids are (the body is an array, compared by identity in a plain record). */
     @Override
     public boolean equals(Object o) {
         return o instanceof QueuedBody q && q.id == id;

@@ -6,6 +6,7 @@ import io.jenkins.plugins.mesa.MacAddress;
 import io.jenkins.plugins.mesa.change.InterfaceName;
 import io.jenkins.plugins.mesa.change.SwitchPort;
 import io.jenkins.plugins.mesa.flow.PortAssignment;
+import io.jenkins.plugins.mesa.guard.SiteDisconnect;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ConcurrentWritersTest {
     private static final int THREADS = 4;
     private static final int PER_THREAD = 15;
+    /** Fewer across two connections: a waiting SQLite connection backs off in sleeps of up to 100 ms. */
+    private static final int ACROSS_CONNECTIONS = 5;
     private static final Instant T0 = Instant.parse("2026-11-29T10:00:00Z");
 
     @TempDir
@@ -55,6 +58,26 @@ class ConcurrentWritersTest {
     @FunctionalInterface
     private interface ThreadBody {
         void run(int thread) throws Exception;
+    }
+
+    @Test
+    void twoConnectionsOnOneFileWaitForEachOtherInsteadOfFailing() throws Exception {
+        try (SqliteStore a = TempStore.open(dir); SqliteStore b = TempStore.open(dir)) {
+            for (Future<?> f : onEveryThread(thread -> {
+                SqliteStore mine = thread % 2 == 0 ? a : b;
+                for (int i = 0; i < ACROSS_CONNECTIONS; i++) {
+                    // read-then-write transactions from both connections: the classic SQLITE_BUSY upgrade deadlock
+                    mine.queue().enqueue(new byte[] {(byte) thread}, T0);
+                    mine.queue().claimNext().ifPresent(q -> mine.queue().release(q.id()));
+                    mine.stores().outages().recordDisconnect(new SiteDisconnect(
+                            "site-1", MacAddress.parse("5c5b350e0001"), "e-" + thread + "-" + i, T0));
+                }
+            })) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+            assertThat(a.queue().depth()).isEqualTo(THREADS * ACROSS_CONNECTIONS);
+            assertThat(b.stores().outages().disconnects("site-1", T0)).hasSize(THREADS * ACROSS_CONNECTIONS);
+        }
     }
 
     @Test

@@ -70,6 +70,26 @@ class CorruptRowTest {
     }
 
     @Test
+    void anUnreadableQueuedBodyIsReportedOnceAndDoesNotBlockTheBodiesBehindIt() throws SQLException {
+        long bad;
+        long good;
+        try (SqliteStore store = TempStore.open(dir)) {
+            bad = store.queue().enqueue(new byte[] {1}, T0);
+            good = store.queue().enqueue(new byte[] {2}, T0);
+        }
+        execute("UPDATE intake_queue SET received_at = 'last tuesday' WHERE id = " + bad);
+        try (SqliteStore store = TempStore.open(dir)) {
+            EventQueue q = store.queue();
+            assertThatThrownBy(q::claimNext).isInstanceOf(StoreCorruptException.class)
+                    .hasMessageContaining("intake_queue row " + bad);
+            assertThat(q.claimNext()).get().extracting(QueuedBody::id).isEqualTo(good);
+            assertThat(q.markDone(good)).isTrue();
+            assertThat(q.claimNext()).isEmpty();
+            assertThat(q.depth()).as("left for the operator").isEqualTo(1);
+        }
+    }
+
+    @Test
     void aDamagedPendingEventIsATypedErrorNamingTheAp() throws SQLException {
         ApEvent e = new ApEvent("ev-1", "AP_DISCONNECTED", AP, "", "org", "site", "", T0, "", "", "");
         try (SqliteStore store = TempStore.open(dir)) {
