@@ -50,6 +50,9 @@ public final class Lab implements AutoCloseable {
     public final JunosSimulator sw2;
     private final SimTime.Manual switchTime = SimTime.manual(clock.instant());
     private final MistWebhookSender sender = new MistWebhookSender(SECRET, Duration.ofSeconds(5));
+    private final Map<String, String> env = new java.util.HashMap<>(Map.of("MIST_TOKEN", TOKEN,
+            "MIST_WEBHOOK_SECRET", SECRET, "SWITCH_PASSWORD", SWITCH_PASSWORD));
+    private String extraYaml = "";
 
     /** A lab with {@code aps} APs ({@link #ap(int)} 1..n), none plugged in yet. */
     public Lab(int aps) {
@@ -99,7 +102,7 @@ public final class Lab implements AutoCloseable {
 
     /** The configuration file text; {@code guards} replaces the default guards section when given. */
     public String yaml(String guards) {
-        return """
+        return ("""
                 version: 1
                 mist:
                   baseUrl: %s
@@ -167,7 +170,7 @@ public final class Lab implements AutoCloseable {
                   usages:
                     ap: ap
                     secured: default
-                """.formatted(cloud.baseUri(), ORG, guards == null ? DEFAULT_GUARDS : guards, SW1, sw1.port(),
+                """ + extraYaml).formatted(cloud.baseUri(), ORG, guards == null ? DEFAULT_GUARDS : guards, SW1, sw1.port(),
                 sw1.hostKeyFingerprint(), SW2, sw2.port(), sw2.hostKeyFingerprint());
     }
 
@@ -181,10 +184,15 @@ public final class Lab implements AutoCloseable {
                 minRatio: 0.5
             """;
 
+    /** Adds top-level sections to the configuration (e.g. {@code notify:}) and the secrets they name. */
+    public Lab withYaml(String sections, Map<String, String> secrets) {
+        extraYaml += sections;
+        env.putAll(secrets);
+        return this;
+    }
+
     /** The secrets the configuration names, as a secret source (never the process environment). */
-    public static SecretSource secrets() {
-        Map<String, String> env = Map.of("MIST_TOKEN", TOKEN, "MIST_WEBHOOK_SECRET", SECRET,
-                "SWITCH_PASSWORD", SWITCH_PASSWORD);
+    public SecretSource secrets() {
         return new SecretSource() {
             @Override
             public Optional<String> env(String name) {
