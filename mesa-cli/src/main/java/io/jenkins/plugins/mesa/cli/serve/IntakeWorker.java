@@ -3,6 +3,7 @@ package io.jenkins.plugins.mesa.cli.serve;
 import io.jenkins.plugins.mesa.audit.AuditRecord;
 import io.jenkins.plugins.mesa.cli.store.EventQueue;
 import io.jenkins.plugins.mesa.cli.store.QueuedBody;
+import io.jenkins.plugins.mesa.cli.store.StoreCorruptException;
 import io.jenkins.plugins.mesa.flow.Disposition;
 import io.jenkins.plugins.mesa.flow.EventFlow;
 import io.jenkins.plugins.mesa.flow.PendingEvents;
@@ -198,7 +199,14 @@ public final class IntakeWorker implements AutoCloseable {
 
     private void drain() {
         while (!closing && !paused) {
-            Optional<QueuedBody> next = queue.claimNext();
+            Optional<QueuedBody> next;
+            try {
+                next = queue.claimNext();
+            } catch (StoreCorruptException e) {
+                // the queue sets the unreadable row aside for this process; the bodies behind it still flow
+                LOG.error("a queued webhook body is unreadable and was set aside: {}", e.getMessage());
+                continue;
+            }
             if (next.isEmpty()) {
                 return;
             }
