@@ -115,7 +115,8 @@ public final class WebhookIntake {
             }
             String type = typeNode.textValue();
             if (!ApEvent.isActionable(type)) {
-                ignored.add(new IgnoredEvent(i, type, "type " + type + " is not one MESA acts on"));
+                // printable: the type is untrusted text and why is meant for logs and audit lines
+                ignored.add(new IgnoredEvent(i, type, "type " + MistId.printable(type) + " is not one MESA acts on"));
                 continue;
             }
             String deviceType = text(e, i, "device_type");
