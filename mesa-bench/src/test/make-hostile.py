@@ -75,6 +75,8 @@ case("topic-is-number", body([ev()], topic=7), V, 400, "bad-topic", "-", "topic 
 case("timestamp-as-string", body([ev(timestamp="1795912200")]), V, 400, "bad-timestamp", "-", "timestamp is a string of digits")
 case("timestamp-negative", body([ev(timestamp=-1)]), V, 400, "bad-timestamp", "-", "negative timestamp")
 case("timestamp-far-future", body([ev(timestamp=1e30)]), V, 400, "bad-timestamp", "-", "timestamp 1e30")
+case("timestamp-infinite", json.dumps(body([ev()])).replace("1795912200", "1e999"), V, 400, "bad-timestamp", "-", "1e999 parses as an infinite double (found by Jazzer)")
+case("timestamp-tiny-exponent", json.dumps(body([ev()])).replace("1795912200", "1e-999"), V, 202, "accepted", "events=1 ignored=0", "1e-999 underflows to 0: the epoch, odd but a number")
 case("timestamp-milliseconds", body([ev(timestamp=1795912200000)]), V, 400, "bad-timestamp", "-", "milliseconds where seconds are expected (year 58,000)")
 case("timestamp-fractional", body([ev(timestamp=1795912200.25)]), V, 202, "accepted", "events=1 ignored=0", "fractional seconds are fine")
 # --- nulls and missing

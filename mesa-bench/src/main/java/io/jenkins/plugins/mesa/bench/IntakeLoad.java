@@ -39,6 +39,9 @@ import org.HdrHistogram.Histogram;
  *     --url http://127.0.0.1:8080/mist/webhook --pid 12345 --connections 64 --duration 20 \
  *     [--warmup 5] [--events-per-body 1] [--label "mesa serve"] [--markdown results.md]
  * </pre>
+ * {@code --requests N} instead of a duration sends exactly N requests per connection, all recorded.
+ * <pre>
+ * </pre>
  * The secret comes from the environment, not an argument, so it never shows in {@code ps}.
  */
 public final class IntakeLoad {
@@ -63,13 +66,15 @@ public final class IntakeLoad {
      * @param connections   concurrent connections (and sender threads)
      * @param warmup        unrecorded time before measuring
      * @param duration      measured time
+     * @param requestsPerConnection when positive, each connection sends exactly this many requests, all recorded,
+     *                      and the time options are ignored (a run of known size, for tests)
      * @param eventsPerBody events in each body
      * @param firstSequence first event number (event ids derive from it)
      * @param label         what is being measured, for the report
      * @param markdown      file to append the report's table row to; {@code null} for none
      */
-    record Options(URI url, long pid, int connections, Duration warmup, Duration duration, int eventsPerBody,
-                   long firstSequence, String label, Path markdown) {
+    record Options(URI url, long pid, int connections, Duration warmup, Duration duration, long requestsPerConnection,
+                   int eventsPerBody, long firstSequence, String label, Path markdown) {
 
         static Options parse(String[] args) {
             Map<String, String> a = new TreeMap<>();
@@ -87,11 +92,12 @@ public final class IntakeLoad {
                     Integer.parseInt(a.getOrDefault("connections", "4")),
                     Duration.ofSeconds(Long.parseLong(a.getOrDefault("warmup", "5"))),
                     Duration.ofSeconds(Long.parseLong(a.getOrDefault("duration", "20"))),
+                    Long.parseLong(a.getOrDefault("requests", "0")),
                     Integer.parseInt(a.getOrDefault("events-per-body", "1")),
                     Long.parseLong(a.getOrDefault("first-sequence", Long.toString(System.currentTimeMillis() * 1000))),
                     a.getOrDefault("label", "target"),
                     a.containsKey("markdown") ? Path.of(a.get("markdown")) : null);
-            a.keySet().removeAll(List.of("pid", "connections", "warmup", "duration", "events-per-body",
+            a.keySet().removeAll(List.of("pid", "connections", "warmup", "duration", "requests", "events-per-body",
                     "first-sequence", "label", "markdown"));
             if (!a.isEmpty()) {
                 throw new IllegalArgumentException("unknown options " + a.keySet());
@@ -139,17 +145,25 @@ public final class IntakeLoad {
             return t;
         });
         List<Future<Tally>> running = new ArrayList<>();
+        boolean counted = options.requestsPerConnection() > 0;
+        ProcessSample afterWarmup = counted ? atStart : null;
+        recording = counted;
+        long started = System.nanoTime();
+        long windowEnd = 0;
         for (int i = 0; i < options.connections(); i++) {
             running.add(senders.submit(this::connectionLoop));
         }
-        Thread.sleep(options.warmup().toMillis()); // the load's own clock: these are the bounds of the run
-        ProcessSample afterWarmup = sample();
-        long started = System.nanoTime();
-        recording = true;
-        Thread.sleep(options.duration().toMillis());
-        recording = false;
-        long measuredNanos = System.nanoTime() - started;
-        stopping = true;
+        if (!counted) {
+            // the run's own bounds, not a wait for something: warm-up unrecorded, then the measured window
+            Thread.sleep(options.warmup().toMillis());
+            afterWarmup = sample();
+            started = System.nanoTime();
+            recording = true;
+            Thread.sleep(options.duration().toMillis());
+            recording = false;
+            windowEnd = System.nanoTime();
+            stopping = true;
+        }
         Histogram all = new Histogram(REQUEST_TIMEOUT.toMillis() * 1000, 3);
         long requests = 0;
         long accepted = 0;
@@ -170,6 +184,7 @@ public final class IntakeLoad {
             firstError = firstError != null ? firstError : t.firstError;
             t.refusedByStatus.forEach((k, v) -> refused.merge(k, v, Long::sum));
         }
+        long measuredNanos = (counted ? System.nanoTime() : windowEnd) - started;
         senders.shutdown();
         ProcessSample atEnd = sample();
         return new Result(options, Duration.ofNanos(measuredNanos), requests, accepted, all, refused, errors,
@@ -182,7 +197,8 @@ public final class IntakeLoad {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
-        while (!stopping) {
+        long limit = options.requestsPerConnection();
+        for (long sent = 0; limit > 0 ? sent < limit : !stopping; sent++) {
             SignedBody body = bodies.next();
             HttpRequest request = HttpRequest.newBuilder(options.url())
                     .timeout(REQUEST_TIMEOUT)
@@ -276,7 +292,7 @@ public final class IntakeLoad {
         } catch (IllegalArgumentException e) {
             System.err.println("IntakeLoad: " + e.getMessage());
             System.err.println("usage: MESA_WEBHOOK_SECRET=... IntakeLoad --url URL [--pid PID] [--connections 4] "
-                    + "[--duration 20] [--warmup 5] [--events-per-body 1] [--label TEXT] [--markdown FILE]");
+                    + "[--duration 20] [--warmup 5] [--requests N] [--events-per-body 1] [--label TEXT] [--markdown FILE]");
             System.exit(2);
             return;
         }
@@ -288,7 +304,8 @@ public final class IntakeLoad {
         Result result = new IntakeLoad(options, Secret.of(secret)).run();
         System.out.print(report(result));
         if (options.markdown() != null) {
-            Files.writeString(options.markdown(), markdownRow(result), StandardCharsets.UTF_8,
+            String row = markdownRow(result);
+            Files.writeString(options.markdown(), Files.exists(options.markdown()) ? row : markdownHeader() + row, StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
         // a run where nothing was accepted measured nothing: fail loudly instead of printing zeros
