@@ -70,9 +70,10 @@ intake_section() {
     MESA_WEBHOOK_SECRET=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
     export MESA_WEBHOOK_SECRET
     label="stand-in receiver"
-    java -Xms256m -Xmx256m -cp "$jar" io.jenkins.plugins.mesa.bench.StandInReceiver >"$out/receiver.log" 2>&1 &
+    # heap pre-touched, so RSS growth during the run is what the process adds, not the heap filling up
+    java -Xms256m -Xmx256m -XX:+AlwaysPreTouch -cp "$jar" io.jenkins.plugins.mesa.bench.StandInReceiver >"$out/receiver.log" 2>&1 &
     receiver_pid=$!
-    trap '[[ -n "$receiver_pid" ]] && kill "$receiver_pid" 2>/dev/null || true' EXIT
+    trap '[[ -n "${receiver_pid:-}" ]] && kill "$receiver_pid" 2>/dev/null || true' EXIT
     if ! timeout 60 grep -q -m1 '^READY' <(tail -n +1 -f "$out/receiver.log"); then
       echo "stand-in receiver did not start:" >&2; cat "$out/receiver.log" >&2; exit 1
     fi
@@ -95,7 +96,7 @@ intake_section() {
   cat <<MD
 ## HTTP intake: signed webhooks from a separate load-generator process
 
-Target: **$label**$([[ -z "${MESA_BENCH_URL:-}" ]] && echo " (\`StandInReceiver\`: Javalin + \`WebhookIntake\`, answers 202, queues nothing — the HTTP + intake floor, not \`mesa serve\`; JVM -Xmx256m)").
+Target: **$label**$([[ -z "${MESA_BENCH_URL:-}" ]] && echo " (\`StandInReceiver\`: Javalin + \`WebhookIntake\`, answers 202, queues nothing — the HTTP + intake floor, not \`mesa serve\`; JVM -Xms256m -Xmx256m -XX:+AlwaysPreTouch, so RSS starts with the heap resident)").
 Load: \`IntakeLoad\` (java.net.http), one HttpClient and thread per connection, closed loop (next request after
 the answer), $per_body event(s) per body with distinct event ids, ${warmup} s unrecorded warm-up, then ${seconds} s
 measured. Latency is per request, send to answer, HdrHistogram. RSS and threads are the target's, from /proc/<pid>/status.

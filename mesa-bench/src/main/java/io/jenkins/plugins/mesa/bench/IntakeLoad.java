@@ -40,8 +40,6 @@ import org.HdrHistogram.Histogram;
  *     [--warmup 5] [--events-per-body 1] [--label "mesa serve"] [--markdown results.md]
  * </pre>
  * {@code --requests N} instead of a duration sends exactly N requests per connection, all recorded.
- * <pre>
- * </pre>
  * The secret comes from the environment, not an argument, so it never shows in {@code ps}.
  */
 public final class IntakeLoad {
