@@ -30,10 +30,12 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//' || echo
 mem=$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)
 
 jmh_section() {
-  local common=(IntakeBenchmark -rf text)
+  local common=(IntakeBenchmark -rf text) load_thrpt load_avgt
+  load_thrpt=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "JMH: throughput (ops/s) ..." >&2
   # shellcheck disable=SC2086
   java -jar "$jar" "${common[@]}" -bm thrpt -tu s -rff "$out/jmh-thrpt.txt" ${JMH_ARGS:-} >"$out/jmh-thrpt.log"
+  load_avgt=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "JMH: average time (µs/op) ..." >&2
   # shellcheck disable=SC2086
   java -jar "$jar" "${common[@]}" -bm avgt -tu us -rff "$out/jmh-avgt.txt" ${JMH_ARGS:-} >"$out/jmh-avgt.log"
@@ -48,6 +50,7 @@ Reproduce: \`./mvnw -B -q -Pbench -pl mesa-bench -am package -DskipTests\`, then
 - ops/s: \`java -jar $jar IntakeBenchmark -bm thrpt -tu s\`
 - µs/op: \`java -jar $jar IntakeBenchmark -bm avgt -tu us\`
 (one figure: add e.g. \`-p events=50 'IntakeBenchmark.verifyAndParse'\`).
+Load average (1/5/15 min) before the throughput run: $load_thrpt; before the average-time run: $load_avgt.
 
 \`\`\`
 $(cat "$out/jmh-thrpt.txt")
@@ -81,9 +84,10 @@ intake_section() {
     port=$(sed -n 's/^READY port=\([0-9]*\).*/\1/p' "$out/receiver.log")
     url="http://127.0.0.1:$port/mist/webhook"; pid=$receiver_pid
   fi
-  local commands=""
+  local commands="" loads=""
   for c in ${INTAKE_CONNECTIONS:-4 64}; do
     echo "intake: $label, $c connections, ${seconds}s ..." >&2
+    loads+="$c connections: $(cut -d' ' -f1-3 /proc/loadavg); "
     local args=(--url "$url" --pid "$pid" --connections "$c" --duration "$seconds" --warmup "$warmup"
                 --events-per-body "$per_body" --label "$label")
     java -Xmx512m -cp "$jar" io.jenkins.plugins.mesa.bench.IntakeLoad "${args[@]}" --markdown "$out/intake.md" \
@@ -108,6 +112,8 @@ Reproduce all rows: \`mesa-bench/run.sh intake\` (starts the stand-in receiver);
 $commands
 $(cat "$out/intake.md")
 
+Load average (1/5/15 min) before each row: ${loads%; }.
+
 \`\`\`
 $(cat "$out/intake.txt")
 \`\`\`
@@ -119,6 +125,11 @@ sections=""
 if [[ $what == all || $what == jmh ]]; then sections+=$(jmh_section)$'\n\n'; fi
 if [[ $what == all || $what == intake ]]; then sections+=$(intake_section)$'\n\n'; fi
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
+# the hand-written notes (reading of the figures, targets missed and why) survive a re-run
+notes=""
+if [[ -f BENCHMARKS.md ]]; then
+  notes=$(sed -n '/^## Notes/,$p' BENCHMARKS.md)
+fi
 
 cat >BENCHMARKS.md <<MD
 # MESA benchmarks
@@ -141,4 +152,9 @@ Own overhead per event (flow + Junos engine), the 10,000-event storm, 48 APs on 
 \`mesa serve\` itself need \`mesa serve\`, the flow and the Junos engine; they will be added to \`mesa-bench/run.sh\`
 when those land.
 MD
+if [[ -n "$notes" ]]; then
+  printf '\n%s\n' "$notes" >>BENCHMARKS.md
+else
+  printf '\n## Notes\n\n(hand-written after a run: what the figures mean, targets missed and what limits them; run.sh keeps this section)\n' >>BENCHMARKS.md
+fi
 echo "wrote BENCHMARKS.md" >&2

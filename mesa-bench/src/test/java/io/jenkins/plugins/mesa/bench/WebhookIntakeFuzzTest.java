@@ -25,10 +25,14 @@ import java.util.function.Function;
  * mode). To fuzz one target for real, for a bounded time:
  * <pre>
  * JAZZER_FUZZ=1 ./mvnw -B -pl mesa-bench -am test -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dtest='WebhookIntakeFuzzTest#anySignedBodyIsABatchOrARejection' -Djazzer.max_duration=2m
+ *     -Dtest='WebhookIntakeFuzzTest#anySignedBodyIsABatchOrARejection' -Djazzer.max_duration=2m \
+ *     -Djazzer.hooks=true '-Djazzer.instrumentation_includes=io.jenkins.plugins.mesa.**:com.fasterxml.jackson.core.**'
  * </pre>
- * (or {@code #anyRequestIsABatchOrARejection}). A finding is written next to the seeds
- * (a {@code crash-…} file) and then replays in every build.
+ * (or {@code #anyRequestIsABatchOrARejection}). Instrumenting Jackson's parser as well as MESA lets
+ * coverage guide the fuzzer through the JSON grammar. A finding is written next to the seeds (a
+ * {@code crash-…} file) and then replays in every build; {@code crash-8c103f…} is the infinite
+ * timestamp found this way. The seed replay in {@code verify} runs without Jazzer's sanitizer hooks
+ * (see the pom).
  */
 class WebhookIntakeFuzzTest {
     private static final String SECRET = "fuzz-webhook-SECRET-q8Zr";
