@@ -203,6 +203,10 @@ public record MesaConfig(int version, MistConfig mist, WebhookConfig webhook, Gu
         ServerConfig server = ServerConfig.read(root.section("server"));
         boolean csoGiven = root.has("cso");
         root.finish();
+        if (switches.isEmpty() && backends.reachable().contains(Backend.JUNOS)) {
+            root.warn("switches", "none configured, so the junos back-end (in use per backends) cannot"
+                    + " reach any switch; list each switch with its login and host-key pin");
+        }
         Reading reading = root.reading();
         if (mist == null || !reading.errors.isEmpty() || (csoGiven && cso.isEmpty())) {
             return null;

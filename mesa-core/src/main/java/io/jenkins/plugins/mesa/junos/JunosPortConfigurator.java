@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mesa.junos;
 
+import io.jenkins.plugins.mesa.http.Pause;
 import io.jenkins.plugins.mesa.change.ChangeRequest;
 import io.jenkins.plugins.mesa.change.ChangeResult;
 import io.jenkins.plugins.mesa.change.PortConfigurator;
@@ -51,7 +52,7 @@ public final class JunosPortConfigurator implements PortConfigurator {
         }
 
         public static Settings defaults() {
-            return new Settings(5, LockRetry.defaults(), Pause.sleeping(), Clock.systemUTC());
+            return new Settings(5, LockRetry.defaults(), Pause.REAL, Clock.systemUTC());
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link AuditLog} must do; a durable implementation extends this and supplies its store. */
-abstract class AuditLogContract {
+public abstract class AuditLogContract {
     private static final Instant T0 = Instant.parse("2026-11-29T10:00:00Z");
 
     protected abstract AuditLog store();

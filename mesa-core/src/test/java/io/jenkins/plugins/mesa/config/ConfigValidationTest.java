@@ -148,6 +148,14 @@ class ConfigValidationTest {
     }
 
     @Test
+    void usingJunosWithoutAnySwitchIsWarnedAbout() {
+        String noSwitches = MINIMAL.substring(0, MINIMAL.indexOf("switches:")) + MINIMAL.substring(MINIMAL.indexOf("junos:"));
+        assertThat(parse(noSwitches).warnings()).containsExactly("switches: none configured, so the junos back-end"
+                + " (in use per backends) cannot reach any switch; list each switch with its login and host-key pin");
+        assertThat(parse(noSwitches + "backends: {default: mist}\n").warnings()).isEmpty();
+    }
+
+    @Test
     void junosProfilesNeedStatements() {
         assertThat(errors(plus("""
                     extra:

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every implementation of the flow's stores must do. A durable implementation (SQLite, Jenkins home)
- * extends the nested contract and supplies its store; the {@code InMemory*Test} classes run them for the in-memory ones.
+ * extends the nested contract and supplies its store (mesa-core publishes its tests as a test-jar for that); the {@code InMemory*Test} classes run them for the in-memory ones.
  */
-final class StoreContracts {
+public final class StoreContracts {
     static final Instant T0 = Instant.parse("2026-11-29T10:00:00Z");
 
     private StoreContracts() {
@@ -25,7 +25,7 @@ final class StoreContracts {
         return new ApEvent(id, type, ap(apNumber), "ap-" + apNumber, "org-1", "site-1", "HQ", at, "", "", "");
     }
 
-    abstract static class PortRegistryContract {
+    public abstract static class PortRegistryContract {
         protected abstract PortRegistry store();
 
         @Test
@@ -47,7 +47,7 @@ final class StoreContracts {
         }
     }
 
-    abstract static class PendingEventsContract {
+    public abstract static class PendingEventsContract {
         protected abstract PendingEvents store();
 
         @Test
@@ -70,7 +70,7 @@ final class StoreContracts {
         }
     }
 
-    abstract static class DedupLogContract {
+    public abstract static class DedupLogContract {
         protected abstract DedupLog store();
 
         @Test
@@ -85,7 +85,7 @@ final class StoreContracts {
         }
     }
 
-    abstract static class OutageLogContract {
+    public abstract static class OutageLogContract {
         protected abstract OutageLog store();
 
         @Test

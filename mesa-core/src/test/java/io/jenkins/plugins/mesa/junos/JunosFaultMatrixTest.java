@@ -139,6 +139,7 @@ class JunosFaultMatrixTest {
             assertThat(r.message()).contains("no reply to commit-configuration");
             assertThat(gate.awaitCommitArrived(20, TimeUnit.SECONDS)).isTrue();
             gate.release();
+            assertThat(gate.awaitCommitDone(20, TimeUnit.SECONDS)).isTrue();
             slow.sw.awaitUnlockedAndClean();
             List<String> now = slow.sw.sim.runningConfig();
             assertBeforeOrAfter(now);

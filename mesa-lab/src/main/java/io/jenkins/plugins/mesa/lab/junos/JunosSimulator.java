@@ -436,7 +436,16 @@ public final class JunosSimulator implements AutoCloseable {
      * back unless confirmed in time; a plain commit confirms a pending one.
      */
     Outcome commit(NetconfSubsystem s, String user, String comment, Duration confirmTimeout) {
-        faults.commitGate().ifPresent(SimFaults.CommitGate::pass);
+        Optional<SimFaults.CommitGate> gate = faults.commitGate();
+        gate.ifPresent(SimFaults.CommitGate::pass);
+        try {
+            return commitNow(s, user, comment, confirmTimeout);
+        } finally {
+            gate.ifPresent(SimFaults.CommitGate::done);
+        }
+    }
+
+    private Outcome commitNow(NetconfSubsystem s, String user, String comment, Duration confirmTimeout) {
         synchronized (this) {
             String holder = lockedAgainst(s);
             if (holder != null) {

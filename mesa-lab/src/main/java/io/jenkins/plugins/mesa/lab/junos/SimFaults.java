@@ -173,6 +173,7 @@ public final class SimFaults {
     public static final class CommitGate {
         private final CountDownLatch arrived = new CountDownLatch(1);
         private final CountDownLatch released = new CountDownLatch(1);
+        private final CountDownLatch done = new CountDownLatch(1);
 
         void pass() {
             arrived.countDown();
@@ -190,6 +191,18 @@ public final class SimFaults {
 
         public void release() {
             released.countDown();
+        }
+
+        void done() {
+            done.countDown();
+        }
+
+        /**
+         * Waits (bounded) until the held commit has been carried out or refused after {@link #release()}:
+         * without this a test could move the simulated clock before the late commit lands.
+         */
+        public boolean awaitCommitDone(long timeout, TimeUnit unit) throws InterruptedException {
+            return done.await(timeout, unit);
         }
     }
 }
