@@ -115,7 +115,8 @@ public final class WebhookIntake {
             }
             String type = typeNode.textValue();
             if (!ApEvent.isActionable(type)) {
-                ignored.add(new IgnoredEvent(i, type, "type " + type + " is not one MESA acts on"));
+                // printable: the type is untrusted text and why is meant for logs and audit lines
+                ignored.add(new IgnoredEvent(i, type, "type " + MistId.printable(type) + " is not one MESA acts on"));
                 continue;
             }
             String deviceType = text(e, i, "device_type");
@@ -179,8 +180,9 @@ public final class WebhookIntake {
         if (t == null || t.isNull()) {
             throw WebhookRejected.badRequest("bad-timestamp", "events[" + i + "].timestamp is missing");
         }
-        if (!t.isNumber()) {
-            throw WebhookRejected.badRequest("bad-timestamp", "events[" + i + "].timestamp is not a number");
+        // a short exponent such as 1e999 parses as an infinite double, which has no decimal value
+        if (!t.isNumber() || !Double.isFinite(t.doubleValue())) {
+            throw WebhookRejected.badRequest("bad-timestamp", "events[" + i + "].timestamp is not a finite number");
         }
         BigDecimal seconds = t.decimalValue();
         if (seconds.signum() < 0 || seconds.compareTo(BigDecimal.valueOf(MAX_EPOCH_SECONDS)) > 0) {
