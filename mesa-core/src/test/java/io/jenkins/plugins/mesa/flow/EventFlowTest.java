@@ -252,20 +252,6 @@ class EventFlowTest {
     }
 
     @Test
-    void aSecondDisconnectOfTheSameApJoinsThePendingRevert() {
-        apComesOnline(1);
-        mist.unplug(SWITCH_MAC, ge(1));
-        Disposition first = flow.accept(event("AP_DISCONNECTED", 1));
-        clock.advanceSeconds(10);
-        Disposition second = flow.accept(event("AP_DISCONNECTED", 1));
-        assertThat(second.status()).isEqualTo(Disposition.Status.JOINED);
-        assertThat(second.dueAt()).isEqualTo(first.dueAt());
-        clock.advanceSeconds(60);
-        flow.runDue();
-        assertThat(junos.requestsFor("secured")).hasSize(1);
-    }
-
-    @Test
     void aPersistentMistFailureIsRecordedOnceAfterTheLastAttemptAndLaterEventsStillRun() {
         mist.plugIn(ap(1), "site-1", SWITCH_MAC, ge(1));
         mist.plugIn(ap(2), "site-1", SWITCH_MAC, ge(2));

@@ -279,4 +279,23 @@ class FlowScenarioTest {
         assertThat(r.explain()).contains("Port-owner: sw-1 ge-0/0/1 now serves AP ap-02 (5c5b350e0002)");
         assertThat(Lab.hasApProfile(lab.sw1, "ge-0/0/1")).isTrue();
     }
+
+    @Test
+    void aSecondDisconnectOfTheSameApJoinsThePendingRevert() {
+        online(1, SW1_MAC, "ge-0/0/1");
+        lab.unplug(ap(1));
+        byte[] gone = lab.webhook("AP_DISCONNECTED", ap(1));
+        Disposition first = runtime.receive(gone, Lab.signed(gone)).get(0);
+        lab.advance(Duration.ofSeconds(10));
+        byte[] again = lab.webhook("AP_DISCONNECTED", ap(1));
+        Disposition second = runtime.receive(again, Lab.signed(again)).get(0);
+
+        assertThat(second.status()).isEqualTo(Disposition.Status.JOINED);
+        assertThat(second.dueAt()).isEqualTo(first.dueAt());
+        int commits = lab.sw1.commits().size();
+        assertThat(runDueAfter(Duration.ofSeconds(60))).extracting(AuditRecord::outcome)
+                .containsExactly(Outcome.CHANGED);
+        assertThat(lab.sw1.commits()).hasSize(commits + 2); // one change: confirmed commit + confirmation
+        assertThat(Lab.isSecured(lab.sw1, "ge-0/0/1")).isTrue();
+    }
 }
