@@ -252,50 +252,6 @@ class EventFlowTest {
     }
 
     @Test
-    void aSecondDisconnectOfTheSameApJoinsThePendingRevert() {
-        apComesOnline(1);
-        mist.unplug(SWITCH_MAC, ge(1));
-        Disposition first = flow.accept(event("AP_DISCONNECTED", 1));
-        clock.advanceSeconds(10);
-        Disposition second = flow.accept(event("AP_DISCONNECTED", 1));
-        assertThat(second.status()).isEqualTo(Disposition.Status.JOINED);
-        assertThat(second.dueAt()).isEqualTo(first.dueAt());
-        clock.advanceSeconds(60);
-        flow.runDue();
-        assertThat(junos.requestsFor("secured")).hasSize(1);
-    }
-
-    @Test
-    void restartOnTheSamePortChangesNothing() {
-        apComesOnline(1);
-        flow.accept(event("AP_RESTARTED", 1));
-        clock.advanceSeconds(30);
-        AuditRecord r = flow.runDue().get(0);
-        assertThat(junos.requests).hasSize(1);
-        assertThat(r.outcome()).isEqualTo(Outcome.UNCHANGED);
-        assertThat(r.reason()).isEqualTo("same-port");
-        assertThat(r.explain()).contains("the AP is on its registered port ex-1 ge-0/0/1 (profile ap since");
-    }
-
-    @Test
-    void aPortNowServingAnotherApIsNotSecuredWhenTheOldApsRevertFallsDue() {
-        apComesOnline(1);
-        // AP 1 is swapped for AP 2 on the same port within the hold-down
-        flow.accept(event("AP_DISCONNECTED", 1));
-        clock.advanceSeconds(10);
-        mist.plugIn(ap(2), "site-1", SWITCH_MAC, ge(1));
-        flow.accept(event("AP_CONNECTED", 2));
-        clock.advanceSeconds(30);
-        flow.runDue(); // AP 2's lookup: port already has the AP profile, now registered to AP 2
-        clock.advanceSeconds(30);
-        AuditRecord r = flow.runDue().get(0);
-        assertThat(r.event().apMac()).isEqualTo(ap(1).value());
-        assertThat(r.outcome()).isEqualTo(Outcome.SKIPPED_PORT_IN_USE);
-        assertThat(junos.requestsFor("secured")).isEmpty();
-        assertThat(r.explain()).contains("Port-owner: ex-1 ge-0/0/1 now serves AP ap-2 (5c5b350e0002)");
-    }
-
-    @Test
     void aPersistentMistFailureIsRecordedOnceAfterTheLastAttemptAndLaterEventsStillRun() {
         mist.plugIn(ap(1), "site-1", SWITCH_MAC, ge(1));
         mist.plugIn(ap(2), "site-1", SWITCH_MAC, ge(2));
