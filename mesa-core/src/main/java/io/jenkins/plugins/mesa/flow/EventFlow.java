@@ -244,8 +244,11 @@ public final class EventFlow {
         }
 
         Optional<PortAssignment> known = stores.registry().find(e.ap());
+        // Mist stamps events in whole seconds, placements carry milliseconds: a disconnect stamped in the
+        // placement's own second may well have come after it. Only a placement a full second later proves the
+        // event stale; in doubt the port is secured rather than left an open trunk.
         if (known.isPresent() && known.get().profile().equals(settings.apProfile())
-                && known.get().at().isAfter(HoldDown.wentAway(e, p.receivedAt()))) {
+                && known.get().at().isAfter(HoldDown.wentAway(e, p.receivedAt()).plusSeconds(1))) {
             trail.add(supersededByLaterPlacement(e, known.get()));
             return Optional.of(trail.finish(Outcome.CANCELLED, "superseded", now));
         }

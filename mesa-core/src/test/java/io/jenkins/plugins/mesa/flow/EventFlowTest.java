@@ -371,6 +371,20 @@ class EventFlowTest {
     }
 
     @Test
+    void aDisconnectStampedInThePlacementsOwnSecondIsActedOn() {
+        clock.advance(Duration.ofMillis(500)); // placements carry milliseconds, Mist's timestamps whole seconds
+        apComesOnline(1);
+        Instant placedAt = stores.registry().find(ap(1)).orElseThrow().at();
+        mist.unplug(SWITCH_MAC, ge(1));
+        flow.accept(new ApEvent("ev-same-second", "AP_DISCONNECTED", ap(1), "ap-1", ORG, "site-1", "HQ",
+                placedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), "", "", ""));
+        clock.advanceSeconds(60);
+
+        assertThat(flow.runDue()).singleElement().satisfies(r -> assertThat(r.outcome()).isEqualTo(Outcome.CHANGED));
+        assertThat(junos.profileOf(port(1))).isEqualTo("secured");
+    }
+
+    @Test
     void aSwitchMesaDoesNotManageIsLeftAlone() {
         flow = new EventFlow(FlowSettings.defaults(), mist,
                 new BackendSelector(List.of(junos), null, Map.of("ex-2", "junos"), Map.of()),
