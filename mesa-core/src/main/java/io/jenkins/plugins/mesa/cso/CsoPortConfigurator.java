@@ -77,6 +77,15 @@ public final class CsoPortConfigurator implements PortConfigurator {
     }
 
     /**
+     * Logs in to Keystone (or reuses a live token): the preflight check of {@code mesa check}. Changes nothing.
+     *
+     * @throws CsoException when the login fails (wrong credentials, unreachable, unexpected answer)
+     */
+    public void login() {
+        client.connect();
+    }
+
+    /**
      * Applies the request's profile and waits for the deploy job. A dry run looks everything up
      * and reports what would be assigned, writing nothing. CSO port profiles take no variables and
      * have no confirmed commit, so the request's {@code variables} and {@code confirmMinutes} are

@@ -33,7 +33,7 @@ public final class BackendSelector {
      * @param configurators  the available back-ends, by their {@link PortConfigurator#backend()} names
      * @param defaultBackend back-end for switches with no setting of their own or their site's; null for none
      * @param bySwitch       switch name → back-end name
-     * @param bySite         Mist site id → back-end name
+     * @param bySite         Mist site id or site name → back-end name
      */
     public BackendSelector(List<PortConfigurator> configurators, String defaultBackend, Map<String, String> bySwitch,
                            Map<String, String> bySite) {
@@ -67,6 +67,11 @@ public final class BackendSelector {
     }
 
     public Choice choose(SwitchPort port, String siteId, Optional<SwitchInfo> info) {
+        return choose(port, siteId, "", info);
+    }
+
+    /** As {@link #choose(SwitchPort, String, Optional)}; a site setting may name the site by id or by name. */
+    public Choice choose(SwitchPort port, String siteId, String siteName, Optional<SwitchInfo> info) {
         var figures = Decision.figures("switch", port.switchName(), "site", siteId,
                 "mistManaged", info.map(i -> String.valueOf(i.mistManaged())).orElse("unknown (switch not in Mist)"));
         if (info.isPresent() && info.get().mistManaged()) {
@@ -86,6 +91,9 @@ public final class BackendSelector {
         } else if (bySite.containsKey(siteId)) {
             name = bySite.get(siteId);
             why = "configured for site " + siteId;
+        } else if (siteName != null && !siteName.isEmpty() && bySite.containsKey(siteName)) {
+            name = bySite.get(siteName);
+            why = "configured for site " + siteName;
         } else {
             name = defaultBackend;
             why = "the default back-end";

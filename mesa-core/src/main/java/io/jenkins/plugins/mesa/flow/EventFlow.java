@@ -437,7 +437,8 @@ public final class EventFlow {
      */
     private boolean change(String purpose, ApEvent e, SwitchPort port, Optional<SwitchInfo> sw, String profile,
                            AuditTrail trail, Instant now) {
-        BackendSelector.Choice choice = backends.choose(port, switchSite(sw, e), sw);
+        String site = switchSite(sw, e);
+        BackendSelector.Choice choice = backends.choose(port, site, site.equals(e.siteId()) ? e.siteName() : "", sw);
         trail.add(choice.decision());
         if (choice.configurator() == null) {
             return false;

@@ -103,7 +103,7 @@ public final class MistClient implements MistLookups {
             LOG.info("AP {} not found at site {} and no org id to search the inventory", ap, site);
             return Optional.empty();
         }
-        Optional<JsonNode> entry = inventoryEntry(orgId, ap, false);
+        Optional<JsonNode> entry = inventoryEntry(orgId, ap, "ap");
         String current = entry.map(e -> e.path("site_id").asText("")).orElse("");
         if (current.isEmpty() || current.equals(site)) {
             LOG.info("AP {} is not assigned to another site in org {} (inventory site: {})", ap, orgId,
@@ -221,7 +221,7 @@ public final class MistClient implements MistLookups {
 
     /** Finds the switch in the org inventory; for a VC member, the VC's own device id and site. */
     Optional<DeviceRef> resolveSwitch(String orgId, MacAddress mac) {
-        Optional<JsonNode> member = inventoryEntry(orgId, mac, true);
+        Optional<JsonNode> member = inventoryEntry(orgId, mac, "switch");
         if (member.isEmpty()) {
             return Optional.empty();
         }
@@ -231,7 +231,7 @@ public final class MistClient implements MistLookups {
         String name = m.path("name").asText("");
         MacAddress vcMac = macOrNull(m.path("vc_mac").asText(null));
         if (vcMac != null && !vcMac.equals(mac)) {
-            Optional<JsonNode> vc = inventoryEntry(orgId, vcMac, true);
+            Optional<JsonNode> vc = inventoryEntry(orgId, vcMac, "switch");
             deviceId = vc.map(v -> v.path("id").asText("")).filter(s -> !s.isEmpty()).orElse(vcMac.mistDeviceId());
             String vcSite = vc.map(v -> v.path("site_id").asText("")).orElse("");
             siteId = vcSite.isEmpty() ? siteId : vcSite;
@@ -247,9 +247,12 @@ public final class MistClient implements MistLookups {
         return Optional.of(new DeviceRef(deviceId, siteId, name, vcMac));
     }
 
-    private Optional<JsonNode> inventoryEntry(String orgId, MacAddress mac, boolean vc) {
+    /** {@code type} is {@code ap} or {@code switch}; switches are asked for with {@code vc=true} (members listed). */
+    private Optional<JsonNode> inventoryEntry(String orgId, MacAddress mac, String type) {
         Map<String, String> query = new LinkedHashMap<>();
-        if (vc) {
+        // Mist's inventory lists APs unless asked for another type: a switch is found only with type=switch.
+        query.put("type", type);
+        if (type.equals("switch")) {
             query.put("vc", "true");
         }
         query.put("mac", mac.value());

@@ -72,6 +72,14 @@ public final class MistPortConfigurator implements PortConfigurator {
         this(client, orgId, usages, clock, SwitchLocks.JVM, DEFAULT_MAX_ATTEMPTS);
     }
 
+    /**
+     * As above, with the number of write attempts ({@code mistBackend.writeAttempts}, 1..10) when
+     * another writer changed the device in between.
+     */
+    public MistPortConfigurator(MistClient client, String orgId, MistPortUsages usages, Clock clock, int maxAttempts) {
+        this(client, orgId, usages, clock, SwitchLocks.JVM, maxAttempts);
+    }
+
     MistPortConfigurator(MistClient client, String orgId, MistPortUsages usages, Clock clock, SwitchLocks locks,
                          int maxAttempts) {
         this.client = Objects.requireNonNull(client, "client");

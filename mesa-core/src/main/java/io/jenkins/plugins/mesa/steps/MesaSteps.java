@@ -36,13 +36,18 @@ public interface MesaSteps {
     Map<String, Object> validateLldp(Map<String, Object> args);
 
     /**
-     * {@code junosApplyProfile(switch:, port:, profile:, dryRun?, confirmMinutes?, comment?)} →
+     * {@code junosApplyProfile(switch:, port:, profile:, dryRun?, confirmMinutes?, comment?, apMac?, apName?)} →
      * {@code outcome ("CHANGED"|"UNCHANGED"|"DRY_RUN"|"FAILED"), changed, failed, diff, comment, remoteRef,
-     * timings (Map stage → millis), failedStage, leftIn, message}.
+     * timings (Map stage → millis), failedStage, leftIn, message}. With {@code apMac}, a change that leaves
+     * the port in the profile (changed or already so; not a dry run) is remembered in the port registry as
+     * that AP's port, which is how {@link #lookupPort} later notices that the AP moved.
      */
     Map<String, Object> junosApplyProfile(Map<String, Object> args);
 
-    /** {@code mistApplyPortProfile(switchMac:, port:, profile:, siteId?, dryRun?)} → as {@link #junosApplyProfile}. */
+    /**
+     * {@code mistApplyPortProfile(switchMac:, port:, profile:, siteId?, dryRun?, apMac?, apName?)} → as
+     * {@link #junosApplyProfile}, including the port registry.
+     */
     Map<String, Object> mistApplyPortProfile(Map<String, Object> args);
 
     /** First half of {@code csoDeploy(device:, port:, profile:)}: assign and start the deploy → {@code jobId, summary}. */

@@ -244,6 +244,9 @@ class MistClientTest {
         assertThat(sw.mistManaged()).isFalse();
         assertThat(sw.managementHost()).isEmpty();
         assertThat(client.switchByMac(ORG, new MacAddress("2c21311c9999"))).as("not in inventory").isEmpty();
+        // Mist's inventory lists APs unless told otherwise: a switch is only found with type=switch
+        server.verify(getRequestedFor(urlPathEqualTo(inv)).withQueryParam("type", equalTo("switch"))
+                .withQueryParam("mac", equalTo("2c21311cbeef")));
     }
 
     @Test
