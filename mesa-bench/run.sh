@@ -3,25 +3,28 @@
 #
 #   mesa-bench/run.sh            # JMH (intake verify+parse) and the HTTP intake load (4 and 64 connections)
 #   mesa-bench/run.sh jmh        # only JMH
-#   mesa-bench/run.sh intake     # only the HTTP intake load
+#   mesa-bench/run.sh intake     # only the HTTP intake load against `mesa serve` (INTAKE_TARGET=stand-in: the stand-in)
+#   mesa-bench/run.sh storm      # only the storm / 48-APs / own-overhead run over the lab simulators
+# A section not run keeps its previous text (own date and load averages) in BENCHMARKS.md.
 #
 # Environment:
 #   INTAKE_SECONDS (20), INTAKE_WARMUP (5), INTAKE_CONNECTIONS ("4 64"), INTAKE_EVENTS_PER_BODY (1)
 #   MESA_BENCH_URL + MESA_BENCH_PID + MESA_WEBHOOK_SECRET: load an already running receiver (e.g. `mesa serve`)
-#     instead of starting the stand-in receiver; MESA_BENCH_LABEL names it in the table ("mesa serve").
+#     instead of starting `mesa serve`; MESA_BENCH_LABEL names it in the table ("mesa serve").
 #   JMH_ARGS: extra JMH options (e.g. "-f 2 -i 10").
 # Nothing here runs in `./mvnw verify`; the machine is measured as it is, so note what else is running.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-all}"
-case "$what" in all | jmh | intake) ;; *) echo "usage: $0 [all|jmh|intake]" >&2; exit 2 ;; esac
+case "$what" in all | jmh | intake | storm) ;; *) echo "usage: $0 [all|jmh|intake|storm]" >&2; exit 2 ;; esac
 
 out=mesa-bench/target/bench
 jar=mesa-bench/target/benchmarks.jar
+serve_jar=mesa-cli/target/mesa.jar
 mkdir -p "$out"
 
 echo "building $jar ..." >&2
-./mvnw -B -q -Pbench -pl mesa-bench -am package -DskipTests
+./mvnw -B -q -Pbench -pl mesa-bench,mesa-cli -am package -DskipTests
 
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 started=$(date -u '+%Y-%m-%d %H:%M UTC')
@@ -61,6 +64,52 @@ $(cat "$out/jmh-avgt.txt")
 MD
 }
 
+# A `mesa serve` configuration for the intake benchmark: the org of DeviceEventBodies, a random webhook secret
+# and Mist token from the environment, the HTTP endpoint on a free port of 127.0.0.1. Mist points at a closed
+# port of 127.0.0.1 (one attempt, no retry): the worker's later lookups fail at once and are audited as failed,
+# so the figures are the intake (verify, parse, durable enqueue, worker take-in), not Mist's latency.
+serve_config() {
+  cat <<YAML
+version: 1
+mist:
+  baseUrl: http://127.0.0.1:9
+  token: \${env:MIST_TOKEN}
+  orgId: 2818e386-8dec-2562-9ede-5b8a0fbbdc71
+  retry:
+    maxAttempts: 1
+webhook:
+  secret: \${env:MESA_WEBHOOK_SECRET}
+switches:
+  - name: sw1
+    host: 127.0.0.1
+    port: 9
+    username: mesa
+    password: \${env:MESA_SWITCH_PASSWORD}
+    hostKey: SHA256:S+BZs8WrbF2+3vXNX+pZP+rhwiXFBq+1ZZjhSqLx7jg
+junos:
+  profiles:
+    ap:
+      statements:
+        - set interfaces {interface} description AP
+    secured:
+      statements:
+        - delete interfaces {interface} description
+store:
+  jdbcUrl: jdbc:sqlite:$1/mesa.db
+server:
+  bind: 127.0.0.1
+  port: 0
+YAML
+}
+
+target_note() {
+  case "$1" in
+    "stand-in receiver") echo " (\`StandInReceiver\`: Javalin + \`WebhookIntake\`, answers 202, queues nothing — the HTTP + intake floor, not \`mesa serve\`; JVM -Xms256m -Xmx256m -XX:+AlwaysPreTouch, so RSS starts with the heap resident)" ;;
+    "mesa serve") [[ -z "${MESA_BENCH_URL:-}" ]] && echo " (\`java -Xms256m -Xmx256m -XX:+AlwaysPreTouch -jar $serve_jar serve\` started by run.sh as its own process: SQLite store in a fresh temp dir, generated config with a random webhook secret, default accept wait of 2 s; each 202 comes after verify + parse + durable SQLite enqueue + the worker taking the body in and deciding each event's outcome; Mist points at a closed 127.0.0.1 port, so the lookups the worker schedules later fail at once and are audited — Mist's latency is not in these figures)" ;;
+  esac
+  return 0
+}
+
 intake_section() {
   local seconds="${INTAKE_SECONDS:-20}" warmup="${INTAKE_WARMUP:-5}" per_body="${INTAKE_EVENTS_PER_BODY:-1}"
   local url pid label receiver_pid=""
@@ -69,6 +118,24 @@ intake_section() {
     url=$MESA_BENCH_URL; pid=${MESA_BENCH_PID:?set MESA_BENCH_PID to the receiver process id}
     label=${MESA_BENCH_LABEL:-mesa serve}
     : "${MESA_WEBHOOK_SECRET:?set MESA_WEBHOOK_SECRET to the webhook secret of the receiver}"
+  elif [[ ${INTAKE_TARGET:-serve} == serve ]]; then
+    # the real `mesa serve` from the built jar, as its own process: SQLite in a temp dir, a generated config
+    MESA_WEBHOOK_SECRET=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
+    MIST_TOKEN=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
+    MESA_SWITCH_PASSWORD=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
+    export MESA_WEBHOOK_SECRET MIST_TOKEN MESA_SWITCH_PASSWORD
+    label="mesa serve"
+    serve_dir=$(mktemp -d)
+    serve_config "$serve_dir" >"$serve_dir/mesa.yaml"
+    java -Xms256m -Xmx256m -XX:+AlwaysPreTouch -jar "$serve_jar" serve -c "$serve_dir/mesa.yaml" \
+      --db "jdbc:sqlite:$serve_dir/mesa.db" >"$out/serve.log" 2>&1 &
+    receiver_pid=$!
+    trap '[[ -n "${receiver_pid:-}" ]] && kill "$receiver_pid" 2>/dev/null || true' EXIT
+    if ! timeout 90 grep -q -m1 'receiving Mist webhooks at' <(tail -n +1 -f "$out/serve.log"); then
+      echo "mesa serve did not start:" >&2; cat "$out/serve.log" >&2; exit 1
+    fi
+    url=$(sed -n 's/^mesa serve: receiving Mist webhooks at \(http[^ ]*\).*/\1/p' "$out/serve.log" | head -n 1)
+    pid=$receiver_pid
   else
     MESA_WEBHOOK_SECRET=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
     export MESA_WEBHOOK_SECRET
@@ -100,13 +167,13 @@ intake_section() {
   cat <<MD
 ## HTTP intake: signed webhooks from a separate load-generator process
 
-Target: **$label**$([[ -z "${MESA_BENCH_URL:-}" ]] && echo " (\`StandInReceiver\`: Javalin + \`WebhookIntake\`, answers 202, queues nothing — the HTTP + intake floor, not \`mesa serve\`; JVM -Xms256m -Xmx256m -XX:+AlwaysPreTouch, so RSS starts with the heap resident)").
+Target: **$label**$(target_note "$label").
 Load: \`IntakeLoad\` (java.net.http), one HttpClient and thread per connection, closed loop (next request after
 the answer), $per_body event(s) per body with distinct event ids, ${warmup} s unrecorded warm-up, then ${seconds} s
 measured. Latency is per request, send to answer, HdrHistogram. RSS and threads are the target's, from /proc/<pid>/status.
 Target p99 ≤ 10 ms.
 
-Reproduce all rows: \`mesa-bench/run.sh intake\` (starts the stand-in receiver); against a running receiver:
+Reproduce all rows: \`mesa-bench/run.sh intake\` (starts \`mesa serve\`; \`INTAKE_TARGET=stand-in\` starts the stand-in receiver instead); against a running receiver:
 \`MESA_BENCH_URL=http://127.0.0.1:PORT/PATH MESA_BENCH_PID=PID MESA_WEBHOOK_SECRET=… mesa-bench/run.sh intake\`. Each row alone:
 
 $commands
@@ -121,9 +188,25 @@ $(cat "$out/intake.txt")
 MD
 }
 
+# A section not run this time is kept from the previous BENCHMARKS.md (with its own date and load averages).
+previous_section() {
+  [[ -f BENCHMARKS.md ]] || return 0
+  awk -v head="## $1" 'index($0, head) == 1 {on = 1; print; next} /^## / {on = 0} on' BENCHMARKS.md
+}
+
 sections=""
-if [[ $what == all || $what == jmh ]]; then sections+=$(jmh_section)$'\n\n'; fi
-if [[ $what == all || $what == intake ]]; then sections+=$(intake_section)$'\n\n'; fi
+run_or_keep() { # name, heading prefix, function
+  if [[ $what == all || $what == "$1" ]]; then
+    sections+=$($3)$'\n\n'
+  else
+    local kept
+    kept=$(previous_section "$2")
+    [[ -n "$kept" ]] && sections+="$kept"$'\n\n'
+  fi
+  return 0
+}
+run_or_keep jmh "JMH:" jmh_section
+run_or_keep intake "HTTP intake:" intake_section
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 # the hand-written notes (reading of the figures, targets missed and why) survive a re-run
 notes=""
