@@ -4,7 +4,6 @@ import io.jenkins.plugins.mesa.audit.AuditRecord;
 import io.jenkins.plugins.mesa.audit.EventSummary;
 import io.jenkins.plugins.mesa.audit.Outcome;
 import io.jenkins.plugins.mesa.config.MesaConfig;
-import io.jenkins.plugins.mesa.config.SecretSource;
 import io.jenkins.plugins.mesa.flow.FlowStores;
 import io.jenkins.plugins.mesa.lab.junos.JunosSimulator;
 import io.jenkins.plugins.mesa.lab.junos.SimTime;
@@ -20,7 +19,6 @@ import io.jenkins.plugins.mesa.runtime.MesaRuntime;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +45,7 @@ import java.util.function.Function;
  * disconnect, evenly spaced so that no outage threshold is reached there.
  */
 public final class StormLab implements AutoCloseable {
-    static final String ORG = "9777c1a0-6ef6-11e6-8bbf-02e208b2d34f";
+    private static final String ORG = BenchConfig.ORG;
     private static final String TOKEN = "storm-mist-token-0123456789";
     private static final String SECRET = "storm-webhook-secret";
     private static final String SWITCH_PASSWORD = "storm-switch-pw";
@@ -133,25 +131,9 @@ public final class StormLab implements AutoCloseable {
         for (Site site : sites) {
             if (site.junos()) {
                 junos.put(site.switchName(), JunosSimulator.builder().hostname(site.switchName()).time(switchTime)
-                        .user("mesa", SWITCH_PASSWORD).initialConfig(securedConfig(site)).start());
+                        .user("mesa", SWITCH_PASSWORD).initialConfig(BenchConfig.securedSwitch(site.switchName(), site.aps().size())).start());
             }
         }
-    }
-
-    private List<String> securedConfig(Site site) {
-        List<String> config = new ArrayList<>(List.of("set system host-name " + site.switchName(),
-                "set vlans default vlan-id 1",
-                "set protocols dot1x authenticator authentication-profile-name DOT1X"));
-        for (int p = 0; p < site.aps().size(); p++) {
-            String i = site.port(p);
-            config.add("set interfaces " + i + " description \"Secured port (MESA)\"");
-            config.add("set interfaces " + i + " unit 0 family ethernet-switching interface-mode access");
-            config.add("set interfaces " + i + " unit 0 family ethernet-switching vlan members default");
-            config.add("set protocols dot1x authenticator interface " + i + " supplicant multiple");
-            config.add("set protocols dot1x authenticator interface " + i + " mac-radius");
-            config.add("set protocols rstp interface " + i + " edge");
-        }
-        return config;
     }
 
     /** The events in lab-time order: flaps spread evenly per site, each outage site's APs gone within 1 s. */
@@ -278,8 +260,7 @@ public final class StormLab implements AutoCloseable {
     /** True when the site's port {@code a} is in the AP profile, on the switch itself. */
     private boolean apProfile(Site site, int a) {
         if (site.junos()) {
-            return junos.get(site.switchName()).runningConfig().contains(
-                    "set interfaces " + site.port(a) + " unit 0 family ethernet-switching interface-mode trunk");
+            return BenchConfig.apProfile(junos.get(site.switchName()), site.port(a));
         }
         return "ap".equals(world.portUsage(site.switchMac(), site.port(a)));
     }
@@ -303,80 +284,10 @@ public final class StormLab implements AutoCloseable {
     }
 
     private MesaConfig config() {
-        int aps = plan.apsPerSite();
         // An outage is (nearly) every AP of a site gone within 10 s. A flapping site sends its disconnects in two
         // 15 s phases of one per AP, so about two thirds of its APs (+1) go within any 10 s: below 90%.
-        int minDisconnects = Math.max(2, (int) Math.ceil(aps * 0.9));
-        StringBuilder switches = new StringBuilder();
-        for (Map.Entry<String, JunosSimulator> e : junos.entrySet()) {
-            switches.append("""
-                      - name: %s
-                        host: 127.0.0.1
-                        port: %d
-                        username: mesa
-                        password: ${env:SWITCH_PASSWORD}
-                        hostKey: %s
-                    """.formatted(e.getKey(), e.getValue().port(), e.getValue().hostKeyFingerprint()));
-        }
-        String yaml = """
-                version: 1
-                mist:
-                  baseUrl: %s
-                  token: ${env:MIST_TOKEN}
-                  orgId: %s
-                  retry:
-                    maxAttempts: 2
-                    firstBackoff: 10ms
-                    maxBackoff: 10ms
-                webhook:
-                  secret: ${env:MIST_WEBHOOK_SECRET}
-                guards:
-                  holdDown: 60s
-                  outage:
-                    window: 10s
-                    minDisconnects: %d
-                    minRatio: 0.95
-                backends:
-                  default: junos
-                switches:%s
-                junos:
-                  confirmMinutes: 5
-                  profiles:
-                    ap:
-                      statements:
-                        - delete protocols dot1x authenticator interface {interface}
-                        - delete interfaces {interface} unit 0 family ethernet-switching
-                        - set interfaces {interface} description "Mist AP (MESA)"
-                        - set interfaces {interface} unit 0 family ethernet-switching interface-mode trunk
-                        - set interfaces {interface} unit 0 family ethernet-switching vlan members default
-                    secured:
-                      statements:
-                        - delete interfaces {interface} unit 0 family ethernet-switching
-                        - delete protocols dot1x authenticator interface {interface}
-                        - set interfaces {interface} description "Secured port (MESA)"
-                        - set interfaces {interface} unit 0 family ethernet-switching interface-mode access
-                        - set interfaces {interface} unit 0 family ethernet-switching vlan members default
-                        - set protocols dot1x authenticator interface {interface} supplicant multiple
-                        - set protocols dot1x authenticator interface {interface} mac-radius
-                mistBackend:
-                  usages:
-                    ap: ap
-                    secured: default
-                """.formatted(cloud.baseUri(), ORG, minDisconnects,
-                        switches.isEmpty() ? " []" : "\n" + switches.toString().stripTrailing());
-        Map<String, String> env = Map.of("MIST_TOKEN", TOKEN, "MIST_WEBHOOK_SECRET", SECRET,
-                "SWITCH_PASSWORD", SWITCH_PASSWORD);
-        return MesaConfig.parse(yaml, "storm.yaml", new SecretSource() {
-            @Override
-            public Optional<String> env(String name) {
-                return Optional.ofNullable(env.get(name));
-            }
-
-            @Override
-            public String file(Path path) {
-                throw new UnsupportedOperationException("the storm configuration reads no files");
-            }
-        });
+        int minDisconnects = Math.max(2, (int) Math.ceil(plan.apsPerSite() * 0.9));
+        return BenchConfig.parse(cloud.baseUri(), minDisconnects, junos, TOKEN, SECRET, SWITCH_PASSWORD);
     }
 
     @Override
