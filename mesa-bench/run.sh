@@ -188,6 +188,67 @@ $(cat "$out/intake.txt")
 MD
 }
 
+storm_section() {
+  local events="${STORM_EVENTS:-10000}" sites="${STORM_SITES:-50}" outage="${STORM_OUTAGE_SITES:-10}"
+  local junos="${STORM_JUNOS_SITES:-5}" span="${STORM_SPAN:-60}" load_storm load_one rc=0
+  load_storm=$(cut -d' ' -f1-3 /proc/loadavg)
+  echo "storm: $events events, $sites sites ($outage in outage) ..." >&2
+  java -Xmx512m -cp "$jar" io.jenkins.plugins.mesa.bench.Storm "$events" "$sites" "$outage" "$junos" "$span" \
+    >"$out/storm.log" 2>&1 || rc=$?
+  load_one=$(cut -d' ' -f1-3 /proc/loadavg)
+  echo "48 APs on one switch and own overhead ..." >&2
+  java -Xmx512m -cp "$jar" io.jenkins.plugins.mesa.bench.OneSwitchBench 3 10 >"$out/one-switch.log" 2>&1 || rc=$?
+  cat <<MD
+## Storm: $events AP_CONNECTED / AP_DISCONNECTED events, $sites sites, $outage in outage
+
+Through \`MesaRuntime\` (webhook intake + \`EventFlow\` + back-ends, in-memory stores) over the lab: the Mist cloud
+simulator (\`MistWorld\`/\`MistCloudSimulator\`, real HTTP on 127.0.0.1), one switch per site — $junos of them NETCONF
+switches served by \`JunosSimulator\` (real SSH/NETCONF on 127.0.0.1), the others Mist-managed (changed through the
+Mist API of the simulator). **Time-compressed**: the events are spread over $span s of *lab time* on the one
+hand-moved clock that Mist, the switches and the flow share (the flow's injected clock); hold-downs (60 s) and
+outage windows (10 s) elapse on that clock, and the run goes on until nothing is pending. Wall time is how long
+the work itself took. At each of the $outage outage sites every AP (ports in the AP profile) goes away within 1 s;
+at the other sites every AP sends connect, disconnect (cancelled by the reconnect within the hold-down),
+connect, disconnect (reverted after the hold-down), evenly spread. Mist batches: one webhook per 100 ms of events.
+Outage: ≥ 90% of a site's APs (or 95%) within 10 s. Exactly once = each event id named by exactly one audit
+record (as the record's event or one of a burst's coalesced events). JVM -Xmx512m; heap peak is the sum of the
+heap pools' peak use (JMX).
+
+Reproduce: \`mesa-bench/run.sh storm\`, or after \`./mvnw -B -q -Pbench -pl mesa-bench -am package -DskipTests\`:
+\`java -Xmx512m -cp $jar io.jenkins.plugins.mesa.bench.Storm $events $sites $outage $junos $span\`. The small version
+runs in \`./mvnw verify\` as \`StormTest\` (500 events, 10 sites, 2 in outage, 1 Junos switch).
+Load average (1/5/15 min) before: $load_storm.
+
+\`\`\`
+$(grep -v -E ' (TRACE|DEBUG|INFO) ' "$out/storm.log")
+\`\`\`
+
+## Concurrency and own overhead: one switch, 48 ports
+
+\`OneSwitchLab\`: one site, one \`JunosSimulator\` with 48 ports, the Mist cloud simulator, \`MesaRuntime\` on the
+real clock (so the \`ChangeResult\` stage timings are wall time), in-memory stores, Mist asked at once after a
+connect (lookup delay 0). Both simulators answer at once (no injected latency), so the figures are MESA's own work
+plus the loopback HTTP/SSH round trips.
+
+- Concurrency: 48 APs cabled, then 48 AP_CONNECTED webhooks (one per AP) released together from 48 threads into
+  \`MesaRuntime.receive\`; the flow then works, as \`mesa serve\`'s single worker does, until nothing is due. Settle
+  time = release → 48/48 ports in the AP profile on the switch. Changes on one switch are serial by design (one
+  configuration lock), so settle time ≈ 48 × one change. Asserted (48/48, not the time) in \`FortyEightApsTest\`.
+- Overhead: AP_CONNECTED events one at a time (each changes one port to the AP profile over the warm NETCONF
+  session; the switch is reset to all-secured between rounds of 48, outside the measurement); 3 warm-up rounds,
+  10 measured. Per event: \`receive\` (verify + parse + flow intake) + \`runDue\` (Mist lookups, guards, the change,
+  the audit record). Per stage: the \`ChangeResult\` timings of the Junos engine.
+
+Reproduce: \`java -Xmx512m -cp $jar io.jenkins.plugins.mesa.bench.OneSwitchBench 3 10\`.
+Load average (1/5/15 min) before: $load_one.
+
+$(grep -v -E ' (TRACE|DEBUG|INFO|WARN) ' "$out/one-switch.log")
+
+MD
+  [[ $rc -eq 0 ]] || echo "storm or one-switch run FAILED (exit $rc), see $out/" >&2
+  return 0
+}
+
 # A section not run this time is kept from the previous BENCHMARKS.md (with its own date and load averages).
 previous_section() {
   [[ -f BENCHMARKS.md ]] || return 0
@@ -207,6 +268,11 @@ run_or_keep() { # name, heading prefix, function
 }
 run_or_keep jmh "JMH:" jmh_section
 run_or_keep intake "HTTP intake:" intake_section
+run_or_keep storm "Storm:" storm_section
+if [[ $what != all && $what != storm ]]; then
+  kept=$(previous_section "Concurrency and own overhead")
+  [[ -n "$kept" ]] && sections+="$kept"$'\n\n'
+fi
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 # the hand-written notes (reading of the figures, targets missed and why) survive a re-run
 notes=""
@@ -229,11 +295,7 @@ mind. Nothing here is asserted in \`./mvnw verify\`.
 | load average (1/5/15 min) at start | $load_start |
 | load average at end | $load_end |
 
-$sections## Not measured yet
-
-Own overhead per event (flow + Junos engine), the 10,000-event storm, 48 APs on one switch, and intake against
-\`mesa serve\` itself need \`mesa serve\`, the flow and the Junos engine; they will be added to \`mesa-bench/run.sh\`
-when those land.
+$sections
 MD
 if [[ -n "$notes" ]]; then
   printf '\n%s\n' "$notes" >>BENCHMARKS.md
