@@ -19,11 +19,8 @@ import io.jenkins.plugins.mesa.runtime.MesaRuntime;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -294,35 +291,5 @@ public final class StormLab implements AutoCloseable {
     public void close() {
         junos.values().forEach(JunosSimulator::close);
         cloud.close();
-    }
-
-    /** The lab's one clock, moved by hand. */
-    private static final class ManualClock extends Clock {
-        final Instant start;
-        private volatile Instant now;
-
-        ManualClock(Instant start) {
-            this.start = start;
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
