@@ -141,7 +141,7 @@ public final class MesaRuntime implements AutoCloseable {
                 WarningAllowList.of(j.allowedWarnings().toArray(String[]::new)));
         this.junos = new JunosPortConfigurator(junosTargets, portProfiles(j), sessions,
                 new JunosPortConfigurator.Settings(j.confirmMinutes(), new LockRetry(j.lockRetry().maxAttempts(),
-                        j.lockRetry().firstBackoff(), j.lockRetry().maxBackoff()), pause::pause, clock));
+                        j.lockRetry().firstBackoff(), j.lockRetry().maxBackoff()), pause, clock));
         this.cso = config.cso().map(c -> csoConfigurator(c, pause, clock)).orElse(null);
         this.mistBackend = new MistPortConfigurator(mist, config.mist().orgId(),
                 new MistPortUsages(config.mistBackend().usages()), clock, config.mistBackend().writeAttempts());

@@ -31,7 +31,8 @@ public interface MesaSteps {
 
     /**
      * {@code mistValidateLldp(switchMac:, port:, apMac:, siteId:)} → {@code apPresent (Boolean), portUp (Boolean),
-     * neighbourMac ("" when none), source, explanation}.
+     * neighbourMac ("" when none), source, explanation}. {@code apPresent} means "do not secure the port": the AP
+     * is the port's LLDP neighbour, or no source knows the port and {@code guards.lldp.whenUnknown} is no-change.
      */
     Map<String, Object> validateLldp(Map<String, Object> args);
 

@@ -185,4 +185,117 @@ class FlowScenarioTest {
             assertThat(r.explain()).contains("the AP moved from sw-1 ge-0/0/1 to sw-2 ge-0/0/7");
         });
     }
+
+    @Test
+    void aRejectedChangeIsRecordedNotRetriedAndTheRegistryKeepsThePreviousProfile() {
+        online(1, SW1_MAC, "ge-0/0/1");
+        lab.unplug(ap(1));
+        lab.sw1.faults().commitCheckError("statement not valid");
+        lab.deliver(runtime, "AP_DISCONNECTED", ap(1));
+
+        AuditRecord r = runDueAfter(Duration.ofSeconds(60)).get(0);
+
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(r.reason()).isEqualTo("change-failed");
+        assertThat(r.explain()).contains("Failed to change sw-1 ge-0/0/1 to profile secured via junos at stage CHECK,"
+                + " switch left BEFORE", "statement not valid");
+        assertThat(runtime.flow().nextDue()).isEmpty(); // a rejected commit would fail again
+        assertThat(Lab.hasApProfile(lab.sw1, "ge-0/0/1")).isTrue();
+        assertThat(runtime.stores().registry().find(io.jenkins.plugins.mesa.MacAddress.parse(ap(1))).orElseThrow()
+                .profile()).isEqualTo("ap");
+    }
+
+    @Test
+    void anUnavailableMistIsRetriedWithBackoffAndTheFinalRecordNamesIt() {
+        lab.plug(ap(1), SW1_MAC, "ge-0/0/1");
+        lab.cloud.faults().unavailable(2); // both attempts of the client's own retry
+        lab.deliver(runtime, "AP_CONNECTED", ap(1));
+        assertThat(runtime.flow().runDue()).isEmpty();
+        assertThat(runtime.flow().nextDue()).contains(lab.clock.instant().plusSeconds(30));
+
+        AuditRecord r = runDueAfter(Duration.ofSeconds(30)).get(0);
+
+        assertThat(r.outcome()).isEqualTo(Outcome.CHANGED);
+        assertThat(r.explain()).contains("Retry: attempt 2 of 4; the previous one failed");
+        assertThat(Lab.hasApProfile(lab.sw1, "ge-0/0/1")).isTrue();
+    }
+
+    @Test
+    void aSwitchLockedBySomeoneElseIsRetriedUntouched() {
+        online(1, SW1_MAC, "ge-0/0/1");
+        lab.unplug(ap(1));
+        lab.sw1.faults().lockHeldBy("ops terminal p0 (pid 4242)");
+        lab.deliver(runtime, "AP_DISCONNECTED", ap(1));
+        assertThat(runDueAfter(Duration.ofSeconds(60))).isEmpty();
+        assertThat(Lab.hasApProfile(lab.sw1, "ge-0/0/1")).isTrue();
+
+        lab.sw1.faults().clear();
+        List<AuditRecord> written = runDueAfter(Duration.ofSeconds(30));
+
+        assertThat(written).extracting(AuditRecord::outcome).containsExactly(Outcome.CHANGED);
+        assertThat(Lab.isSecured(lab.sw1, "ge-0/0/1")).isTrue();
+    }
+
+    @Test
+    void mistLearnsTheNewApsUplinkBeforeTheRetry() {
+        lab.deliver(runtime, "AP_CONNECTED", ap(1));
+        assertThat(runtime.flow().runDue()).isEmpty(); // Mist has no LLDP data for the AP yet
+        lab.plug(ap(1), SW1_MAC, "ge-0/0/1");
+
+        assertThat(runDueAfter(Duration.ofSeconds(30))).extracting(AuditRecord::outcome)
+                .containsExactly(Outcome.CHANGED);
+        assertThat(Lab.hasApProfile(lab.sw1, "ge-0/0/1")).isTrue();
+    }
+
+    @Test
+    void aRestartOnTheRegisteredPortChangesNothing() {
+        online(1, SW1_MAC, "ge-0/0/1");
+        int commits = lab.sw1.commits().size();
+        lab.world.restartAp(ap(1));
+        lab.deliver(runtime, "AP_RESTARTED", ap(1));
+
+        AuditRecord r = runtime.flow().runDue().get(0);
+
+        assertThat(r.outcome()).isEqualTo(Outcome.UNCHANGED);
+        assertThat(r.reason()).isEqualTo("same-port");
+        assertThat(r.explain()).contains("the AP is on its registered port sw-1 ge-0/0/1 (profile ap since");
+        assertThat(lab.sw1.commits()).hasSize(commits);
+    }
+
+    @Test
+    void aPortNowServingAnotherApIsNotSecuredWhenTheOldApsRevertFallsDue() {
+        online(1, SW1_MAC, "ge-0/0/1");
+        lab.unplug(ap(1)); // AP 1 is swapped for AP 2 on the same port within the hold-down
+        lab.deliver(runtime, "AP_DISCONNECTED", ap(1));
+        lab.advance(Duration.ofSeconds(10));
+        lab.plug(ap(2), SW1_MAC, "ge-0/0/1");
+        lab.deliver(runtime, "AP_CONNECTED", ap(2));
+        assertThat(runtime.flow().runDue()).extracting(AuditRecord::outcome).containsExactly(Outcome.UNCHANGED);
+
+        AuditRecord r = runDueAfter(Duration.ofSeconds(50)).get(0);
+
+        assertThat(r.event().apMac()).isEqualTo(ap(1));
+        assertThat(r.outcome()).isEqualTo(Outcome.SKIPPED_PORT_IN_USE);
+        assertThat(r.explain()).contains("Port-owner: sw-1 ge-0/0/1 now serves AP ap-02 (5c5b350e0002)");
+        assertThat(Lab.hasApProfile(lab.sw1, "ge-0/0/1")).isTrue();
+    }
+
+    @Test
+    void aSecondDisconnectOfTheSameApJoinsThePendingRevert() {
+        online(1, SW1_MAC, "ge-0/0/1");
+        lab.unplug(ap(1));
+        byte[] gone = lab.webhook("AP_DISCONNECTED", ap(1));
+        Disposition first = runtime.receive(gone, Lab.signed(gone)).get(0);
+        lab.advance(Duration.ofSeconds(10));
+        byte[] again = lab.webhook("AP_DISCONNECTED", ap(1));
+        Disposition second = runtime.receive(again, Lab.signed(again)).get(0);
+
+        assertThat(second.status()).isEqualTo(Disposition.Status.JOINED);
+        assertThat(second.dueAt()).isEqualTo(first.dueAt());
+        int commits = lab.sw1.commits().size();
+        assertThat(runDueAfter(Duration.ofSeconds(60))).extracting(AuditRecord::outcome)
+                .containsExactly(Outcome.CHANGED);
+        assertThat(lab.sw1.commits()).hasSize(commits + 2); // one change: confirmed commit + confirmation
+        assertThat(Lab.isSecured(lab.sw1, "ge-0/0/1")).isTrue();
+    }
 }

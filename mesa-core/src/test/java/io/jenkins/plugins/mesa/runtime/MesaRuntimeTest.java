@@ -73,6 +73,20 @@ class MesaRuntimeTest {
     }
 
     @Test
+    void eventsOfAnotherMistOrgAreNotActedOn() {
+        try (MesaRuntime runtime = lab.runtime(null)) {
+            lab.plug(Lab.ap(1), Lab.SW1_MAC, "ge-0/0/3");
+            byte[] body = new String(lab.webhook("AP_CONNECTED", Lab.ap(1)), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace(Lab.ORG, "00000000-0000-0000-0000-000000000001")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+            assertThat(runtime.receive(body, Lab.signed(body))).isEmpty();
+            assertThat(runtime.flow().runDue()).isEmpty();
+            assertThat(lab.sw1.commits()).isEmpty();
+        }
+    }
+
+    @Test
     void theSwitchesOwnLldpTableIsConsultedOnlyWhenTheGuardSourcesIncludeTheSwitch() {
         String both = Lab.DEFAULT_GUARDS + "  lldp:\n    sources: mist+netconf\n";
         try (MesaRuntime mistOnly = lab.runtime(null); MesaRuntime withSwitch = lab.runtime(both)) {

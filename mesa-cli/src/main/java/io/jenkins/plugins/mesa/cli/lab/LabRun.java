@@ -102,9 +102,19 @@ public final class LabRun {
         out.println("   audit records:      mesa audit --db " + engine.config().store().jdbcUrl());
         out.println("   Sign a body yourself: X-Mist-Signature-v2 = hex HMAC-SHA256(secret, body).");
         out.flush();
-        CountDownLatch forever = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown, "mesa-lab-stop"));
-        forever.await();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                engine.close();
+                lab.close();
+                if (dir.getFileName().toString().startsWith("mesa-lab-")) {
+                    deleteQuietly(dir); // the lab's secrets and store go with it
+                }
+            } finally {
+                stopped.countDown();
+            }
+        }, "mesa-lab-stop"));
+        stopped.await();
     }
 
     private static void deleteQuietly(Path dir) {

@@ -55,6 +55,7 @@ public final class LabWorld implements AutoCloseable {
     private final MistCloudSimulator mist;
     private final Map<String, JunosSimulator> junos = new LinkedHashMap<>();
     private final Path configFile;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private LabWorld(LabPlan plan, Path dir) {
         this.plan = plan;
@@ -250,6 +251,9 @@ public final class LabWorld implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         for (JunosSimulator s : junos.values()) {
             try {
                 s.close();

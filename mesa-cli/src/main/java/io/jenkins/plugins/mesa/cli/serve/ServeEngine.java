@@ -65,6 +65,7 @@ public final class ServeEngine implements AutoCloseable {
     private final MesaRuntime runtime;
     private final IntakeWorker worker;
     private final WebhookEndpoint endpoint;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private ServeEngine(MesaConfig config, SqliteStore store, MesaRuntime runtime, IntakeWorker worker,
                         WebhookEndpoint endpoint) {
@@ -140,6 +141,9 @@ public final class ServeEngine implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         LOG.info("mesa serve: shutting down");
         try {
             endpoint.close();

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mesa.cli.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +13,7 @@ import io.jenkins.plugins.mesa.cli.store.SqliteStore;
 import io.jenkins.plugins.mesa.config.MesaConfig;
 import io.jenkins.plugins.mesa.config.StoreConfig;
 import io.jenkins.plugins.mesa.lab.junos.JunosSimulator;
+import io.jenkins.plugins.mesa.lab.junos.SimFaults;
 import io.jenkins.plugins.mesa.lab.mist.MistWebhookSender;
 import io.jenkins.plugins.mesa.lab.mist.WebhookDelivery;
 import java.net.URI;
@@ -22,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -210,5 +213,29 @@ class ServeEngineTest {
             assertThat(engine.webhookUri().getPath()).isEqualTo("/mist/webhook");
             assertThat(URI.create(engine.healthUri().toString()).getPath()).isEqualTo("/health");
         }
+    }
+
+    @Test
+    void aShutdownStopsAcceptingFinishesTheChangeInFlightAndClosesTheSwitchSession() throws Exception {
+        Records records = new Records();
+        ServeEngine engine = ServeEngine.start(config, db(), opts().withAcceptWait(Duration.ZERO).withRecords(records));
+        URI webhook = engine.webhookUri();
+        SimFaults.CommitGate gate = junos.faults().holdCommits();
+        assertThat(sender.sendBody(webhook, connected()).status()).isEqualTo(202);
+        assertThat(gate.awaitCommitArrived(30, TimeUnit.SECONDS)).as("the change is in flight").isTrue();
+
+        Thread closer = new Thread(engine::close, "closer");
+        closer.start();
+        closer.join(300);
+        assertThat(closer.isAlive()).as("shutdown waits for the change in flight").isTrue();
+        gate.release();
+        closer.join(WAIT.toMillis());
+        assertThat(closer.isAlive()).isFalse();
+
+        assertThat(records.all()).anySatisfy(r -> assertThat(r.outcome()).isEqualTo(Outcome.CHANGED));
+        assertThat(trunk("ge-0/0/5")).isTrue();
+        assertThat(junos.awaitActiveSessions(0, Duration.ofSeconds(10))).as("NETCONF session closed").isTrue();
+        assertThatThrownBy(() -> sender.sendBody(webhook, connected())).as("no longer accepting")
+                .isInstanceOf(java.io.UncheckedIOException.class);
     }
 }
