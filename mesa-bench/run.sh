@@ -285,7 +285,9 @@ cat >BENCHMARKS.md <<MD
 
 Written by \`mesa-bench/run.sh $what\` on $started. **Indicative figures**: the machine is shared (other builds and
 tests run on it at the same time), so absolute numbers move with its load; compare runs only with the load averages in
-mind. Nothing here is asserted in \`./mvnw verify\`.
+mind. No figure here is asserted in \`./mvnw verify\` (the storm's and the 48 APs' correctness is, in \`StormTest\` and
+\`FortyEightApsTest\`). A section not re-run keeps its text from an earlier run, with its own command and load averages;
+the machine table describes this run.
 
 | machine | |
 |---|---|
