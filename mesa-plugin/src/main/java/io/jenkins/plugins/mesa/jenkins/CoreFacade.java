@@ -72,15 +72,23 @@ final class CoreFacade {
      */
     static MesaConfig config(MesaSettings s) {
         Secret token = s.mistToken() == null ? Secret.of("(no Mist token for this step)") : s.mistToken();
-        MistConfig mist = MistConfig.of(URI.create(s.mistCloud()), token, s.mistOrgId().toLowerCase(Locale.ROOT));
-        WebhookConfig webhook = new WebhookConfig(Optional.ofNullable(s.webhookSecret()), WebhookConfig.DEFAULT_PATH,
-                s.allowLegacySignature(), WebhookConfig.DEFAULT_MAX_BODY_BYTES, s.webhookSecret() == null);
-        GuardConfig guards = new GuardConfig(Duration.ofSeconds(s.holdDownSeconds()),
+        MistConfig mist =
+                MistConfig.of(URI.create(s.mistCloud()), token, s.mistOrgId().toLowerCase(Locale.ROOT));
+        WebhookConfig webhook = new WebhookConfig(
+                Optional.ofNullable(s.webhookSecret()),
+                WebhookConfig.DEFAULT_PATH,
+                s.allowLegacySignature(),
+                WebhookConfig.DEFAULT_MAX_BODY_BYTES,
+                s.webhookSecret() == null);
+        GuardConfig guards = new GuardConfig(
+                Duration.ofSeconds(s.holdDownSeconds()),
                 Duration.ofMinutes(Math.max(1, s.dedupWindowMinutes())),
-                new GuardConfig.Outage(Duration.ofSeconds(Math.max(1, s.outageWindowSeconds())),
+                new GuardConfig.Outage(
+                        Duration.ofSeconds(Math.max(1, s.outageWindowSeconds())),
                         Math.max(2, s.outageThresholdCount()),
                         Math.min(1.0, Math.max(0.01, s.outageThresholdPercent() / 100.0))),
-                new GuardConfig.Lldp(s.lldpFromSwitch() ? GuardConfig.Sources.MIST_AND_NETCONF : GuardConfig.Sources.MIST,
+                new GuardConfig.Lldp(
+                        s.lldpFromSwitch() ? GuardConfig.Sources.MIST_AND_NETCONF : GuardConfig.Sources.MIST,
                         s.lldpGuard() ? GuardConfig.WhenUnknown.NO_CHANGE : GuardConfig.WhenUnknown.REVERT));
         Map<String, Backend> bySite = new LinkedHashMap<>();
         for (MesaSettings.SiteBackend r : s.siteRules()) {
@@ -90,10 +98,18 @@ final class CoreFacade {
         List<SwitchConfig> switches = new ArrayList<>();
         MesaSettings.SwitchLogin login = s.switchLogin();
         if (login != null) {
-            s.hostKeys().forEach((host, fingerprint) -> switches.add(new SwitchConfig(host, Optional.of(host),
-                    s.netconfPort(), login.username(), Optional.ofNullable(login.password()),
-                    Optional.ofNullable(login.privateKey()), Optional.ofNullable(login.passphrase()),
-                    Optional.of(fingerprint), Optional.empty(), Optional.empty())));
+            s.hostKeys()
+                    .forEach((host, fingerprint) -> switches.add(new SwitchConfig(
+                            host,
+                            Optional.of(host),
+                            s.netconfPort(),
+                            login.username(),
+                            Optional.ofNullable(login.password()),
+                            Optional.ofNullable(login.privateKey()),
+                            Optional.ofNullable(login.passphrase()),
+                            Optional.of(fingerprint),
+                            Optional.empty(),
+                            Optional.empty())));
         }
         Duration t = Duration.ofSeconds(Math.max(1, s.switchTimeoutSeconds()));
         Map<String, JunosConfig.Profile> profiles = new LinkedHashMap<>();
@@ -101,10 +117,25 @@ final class CoreFacade {
             PortProfile p = PortProfiles.defaults().require(name);
             profiles.put(name, new JunosConfig.Profile(p.statements(), p.defaults()));
         }
-        JunosConfig junos = new JunosConfig(s.confirmMinutes(), new JunosConfig.Timeouts(t, t, t.multipliedBy(6),
-                Duration.ofMinutes(2)), JunosConfig.DEFAULT_LOCK_RETRY, JunosConfig.DEFAULT_ALLOWED_WARNINGS, profiles);
-        return new MesaConfig(MesaConfig.VERSION, mist, webhook, guards, backends, switches, junos, Optional.empty(),
-                MistBackendConfig.defaults(), NotifyConfig.none(), StoreConfig.defaults(), ServerConfig.defaults(),
+        JunosConfig junos = new JunosConfig(
+                s.confirmMinutes(),
+                new JunosConfig.Timeouts(t, t, t.multipliedBy(6), Duration.ofMinutes(2)),
+                JunosConfig.DEFAULT_LOCK_RETRY,
+                JunosConfig.DEFAULT_ALLOWED_WARNINGS,
+                profiles);
+        return new MesaConfig(
+                MesaConfig.VERSION,
+                mist,
+                webhook,
+                guards,
+                backends,
+                switches,
+                junos,
+                Optional.empty(),
+                MistBackendConfig.defaults(),
+                NotifyConfig.none(),
+                StoreConfig.defaults(),
+                ServerConfig.defaults(),
                 List.of());
     }
 
@@ -114,8 +145,12 @@ final class CoreFacade {
 
     /** The port registry lives in the Jenkins home ({@link MesaState}); the steps keep nothing else. */
     private static FlowStores stores(@CheckForNull MesaState state) {
-        return new FlowStores(state == null ? new InMemoryPortRegistry() : new MesaStatePortRegistry(state),
-                new InMemoryPendingEvents(), new InMemoryDedupLog(), new InMemoryOutageLog(), new InMemoryAuditLog());
+        return new FlowStores(
+                state == null ? new InMemoryPortRegistry() : new MesaStatePortRegistry(state),
+                new InMemoryPendingEvents(),
+                new InMemoryDedupLog(),
+                new InMemoryOutageLog(),
+                new InMemoryAuditLog());
     }
 
     /** No longer thrown: kept for callers that still test for a build without the core facade. */

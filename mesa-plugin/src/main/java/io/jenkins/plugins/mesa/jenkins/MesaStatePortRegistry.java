@@ -27,10 +27,14 @@ final class MesaStatePortRegistry implements PortRegistry {
         if (r == null) {
             return Optional.empty();
         }
-        MacAddress switchMac = r.getSwitchMac() == null || r.getSwitchMac().isEmpty()
-                ? null : MacAddress.parse(r.getSwitchMac());
-        return Optional.of(new PortAssignment(ap, "", "",
-                new SwitchPort(r.getSwitchName(), switchMac, InterfaceName.parse(r.getPort())), r.getProfile(),
+        MacAddress switchMac =
+                r.getSwitchMac() == null || r.getSwitchMac().isEmpty() ? null : MacAddress.parse(r.getSwitchMac());
+        return Optional.of(new PortAssignment(
+                ap,
+                "",
+                "",
+                new SwitchPort(r.getSwitchName(), switchMac, InterfaceName.parse(r.getPort())),
+                r.getProfile(),
                 Instant.ofEpochMilli(r.getConfiguredAtMillis())));
     }
 
@@ -42,8 +46,14 @@ final class MesaStatePortRegistry implements PortRegistry {
     @Override
     public void put(PortAssignment a) {
         SwitchPort p = a.port();
-        state.rememberPort(a.ap().value(), new MesaState.PortRecord(p.switchName(),
-                p.switchMac() == null ? "" : p.switchMac().value(), "", p.port().value(), a.profile(),
-                a.at().toEpochMilli()));
+        state.rememberPort(
+                a.ap().value(),
+                new MesaState.PortRecord(
+                        p.switchName(),
+                        p.switchMac() == null ? "" : p.switchMac().value(),
+                        "",
+                        p.port().value(),
+                        a.profile(),
+                        a.at().toEpochMilli()));
     }
 }
