@@ -2,6 +2,7 @@ package io.jenkins.plugins.mesa.junos;
 
 import io.jenkins.plugins.mesa.MacAddress;
 import io.jenkins.plugins.mesa.change.InterfaceName;
+import io.jenkins.plugins.mesa.change.SwitchPort;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,9 +22,18 @@ public final class JunosLldp {
 
     /** All neighbours; throws {@link NetconfException} when the switch cannot be asked. */
     public List<JunosRpcs.LldpNeighbor> neighbors(String switchName) {
+        return neighbors(switchName, null);
+    }
+
+    /**
+     * All neighbours; {@code switchMac} finds the address of a switch configured without a host.
+     *
+     * @throws NetconfException when the switch cannot be asked ({@link SwitchHostException} when its address is unknown)
+     */
+    public List<JunosRpcs.LldpNeighbor> neighbors(String switchName, MacAddress switchMac) {
         JunosTarget target = targets.find(switchName).orElseThrow(() ->
                 new NetconfException("unknown-switch", "no NETCONF settings for switch " + switchName));
-        try (JunosSessions.Lease lease = sessions.lease(target)) {
+        try (JunosSessions.Lease lease = sessions.lease(target, () -> targets.addressOf(switchName, switchMac))) {
             try {
                 return lease.connect().lldpNeighbors();
             } catch (NetconfException e) {
@@ -35,7 +45,13 @@ public final class JunosLldp {
 
     /** The chassis MAC of the neighbour on {@code port}, if there is one and it is a MAC. */
     public Optional<MacAddress> neighborOn(String switchName, InterfaceName port) {
-        return neighbors(switchName).stream()
+        return neighborOn(new SwitchPort(switchName, null, port));
+    }
+
+    /** The chassis MAC of the neighbour on the port, if there is one and it is a MAC. */
+    public Optional<MacAddress> neighborOn(SwitchPort switchPort) {
+        InterfaceName port = switchPort.port();
+        return neighbors(switchPort.switchName(), switchPort.switchMac()).stream()
                 .filter(n -> n.localPort().equals(port.value()) || InterfaceName.looksLikeInterface(n.localPort())
                         && InterfaceName.parse(n.localPort()).equals(port))
                 .map(JunosRpcs.LldpNeighbor::chassisId)

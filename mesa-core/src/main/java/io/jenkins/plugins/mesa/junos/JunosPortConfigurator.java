@@ -25,7 +25,9 @@ import java.util.Objects;
  * or the read-back does not match, the switch rolls back by itself when the timer expires. The
  * result names the failed stage and the state the switch was left in.
  *
- * <p>Changes to one switch are serialised through {@link JunosSessions}.
+ * <p>Changes to one switch are serialised through {@link JunosSessions}. A switch configured without a
+ * host is reached at the address Mist reports for the request's switch MAC ({@link JunosTargets#addressOf});
+ * when that address cannot be found the change fails at {@code CONNECT} with the switch untouched.
  */
 public final class JunosPortConfigurator implements PortConfigurator {
     private final JunosTargets targets;
@@ -78,21 +80,24 @@ public final class JunosPortConfigurator implements PortConfigurator {
         List<String> statements = profile.render(request.target().port(), request.variables());
         String comment = commentFor(request);
         int confirmMinutes = request.confirmMinutes() > 0 ? request.confirmMinutes() : settings.defaultConfirmMinutes();
-        JunosTarget target = targets.find(request.target().switchName()).orElse(null);
+        String switchName = request.target().switchName();
+        JunosTarget target = targets.find(switchName).orElse(null);
         if (target == null) {
-            return new ChangeResult(ChangeResult.Outcome.FAILED, backend(), "", comment, "",
-                    List.of(new StageTiming(Stage.CONNECT, Duration.ZERO)), Stage.CONNECT, SwitchState.BEFORE,
-                    "no NETCONF settings for switch " + request.target().switchName());
+            return connectFailed(comment, Duration.ZERO, "no NETCONF settings for switch " + switchName);
         }
         Instant queued = settings.clock().instant();
-        try (JunosSessions.Lease lease = sessions.lease(target)) {
+        try (JunosSessions.Lease lease = sessions.lease(target,
+                () -> targets.addressOf(switchName, request.target().switchMac()))) {
             return new JunosChange(lease, statements, comment, confirmMinutes, request.dryRun(), settings, backend(),
                     queued).run();
         } catch (SwitchBusyException e) {
-            return new ChangeResult(ChangeResult.Outcome.FAILED, backend(), "", comment, "",
-                    List.of(new StageTiming(Stage.CONNECT, Duration.between(queued, settings.clock().instant()))),
-                    Stage.CONNECT, SwitchState.BEFORE, e.getMessage());
+            return connectFailed(comment, Duration.between(queued, settings.clock().instant()), e.getMessage());
         }
+    }
+
+    private ChangeResult connectFailed(String comment, Duration took, String why) {
+        return new ChangeResult(ChangeResult.Outcome.FAILED, backend(), "", comment, "",
+                List.of(new StageTiming(Stage.CONNECT, took)), Stage.CONNECT, SwitchState.BEFORE, why);
     }
 
     /** The commit comment: the request's (it names the event), made safe for one line of text. */

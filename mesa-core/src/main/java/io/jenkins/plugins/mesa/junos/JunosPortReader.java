@@ -38,7 +38,7 @@ public final class JunosPortReader implements SwitchPortReader {
         if (targets.find(port.switchName()).isEmpty()) {
             return Optional.empty();
         }
-        Optional<MacAddress> neighbour = lldp.neighborOn(port.switchName(), port.port());
+        Optional<MacAddress> neighbour = lldp.neighborOn(port);
         return neighbour.map(mac -> new SwitchPortStatus(port.switchMac(), port.port(), true, mac, SOURCE));
     }
 }

@@ -2,12 +2,14 @@ package io.jenkins.plugins.mesa.junos;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * NETCONF sessions of this MESA process, one per switch. A caller leases a switch: the lease is
@@ -60,8 +62,22 @@ public final class JunosSessions implements AutoCloseable {
         java.time.Instant pendingConfirmUntil;
     }
 
-    /** Waits (up to {@code queueWait}) for exclusive use of the switch. */
+    /** Waits (up to {@code queueWait}) for exclusive use of a switch configured with its host. */
     public Lease lease(JunosTarget target) throws SwitchBusyException {
+        return lease(target, () -> {
+            throw new SwitchHostException("switch-host-unknown", "switch " + target.switchName()
+                    + " has no configured host");
+        });
+    }
+
+    /**
+     * Waits (up to {@code queueWait}) for exclusive use of the switch.
+     *
+     * @param address asked for the address when a new session must be opened to a switch configured
+     *                without a host; may throw a {@link NetconfException}, failing the connect
+     */
+    public Lease lease(JunosTarget target, Supplier<String> address) throws SwitchBusyException {
+        Objects.requireNonNull(address, "address");
         Slot slot = slots.computeIfAbsent(target.switchName(), n -> new Slot());
         try {
             if (!slot.lock.tryLock(queueWait.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -71,18 +87,20 @@ public final class JunosSessions implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new SwitchBusyException(target.switchName(), queueWait);
         }
-        return new Lease(target, slot);
+        return new Lease(target, address, slot);
     }
 
     /** Exclusive use of one switch; close it to hand the switch to the next waiter. */
     public final class Lease implements AutoCloseable {
         private final JunosTarget target;
+        private final Supplier<String> address;
         private final Slot slot;
         private boolean reused;
         private boolean closed;
 
-        private Lease(JunosTarget target, Slot slot) {
+        private Lease(JunosTarget target, Supplier<String> address, Slot slot) {
             this.target = target;
+            this.address = address;
             this.slot = slot;
         }
 
@@ -90,14 +108,18 @@ public final class JunosSessions implements AutoCloseable {
             return target;
         }
 
-        /** The switch's open session, connecting if there is none (connect timeout applies). */
+        /**
+         * The switch's open session, connecting if there is none (connect timeout applies). A switch
+         * configured without a host is connected to at the address asked for now.
+         */
         public JunosRpcs connect() {
             if (slot.session != null && slot.session.isOpen()) {
                 reused = true;
             } else {
                 slot.session = null;
                 reused = false;
-                slot.session = NetconfSession.open(target, timeouts, offerBase11, warnings);
+                JunosTarget at = target.hostFromMist() ? target.at(address.get()) : target;
+                slot.session = NetconfSession.open(at, timeouts, offerBase11, warnings);
             }
             return new JunosRpcs(slot.session, timeouts);
         }

@@ -9,7 +9,8 @@ import java.util.Objects;
  * or PEM), handed in from configuration or a credentials store, never read from a fixed path.
  *
  * @param switchName    the name MESA addresses the switch by (LLDP/Mist system name)
- * @param host          address or DNS name
+ * @param host          address or DNS name; {@code null} when it is the management address Mist
+ *                      reports (see {@link JunosTargets#addressOf})
  * @param port          NETCONF-over-SSH port, 830 by default
  * @param username      SSH login
  * @param password      password, or {@code null} with key auth
@@ -23,10 +24,9 @@ public record JunosTarget(String switchName, String host, int port, String usern
 
     public JunosTarget {
         Objects.requireNonNull(switchName, "switchName");
-        Objects.requireNonNull(host, "host");
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(hostKey, "hostKey: a pinned fingerprint or known_hosts file is mandatory");
-        if (host.isBlank() || username.isBlank()) {
+        if (host != null && host.isBlank() || username.isBlank()) {
             throw new IllegalArgumentException("switch " + switchName + ": host and username must not be blank");
         }
         if (port < 1 || port > 65535) {
@@ -47,9 +47,21 @@ public record JunosTarget(String switchName, String host, int port, String usern
         return new JunosTarget(switchName, host, port, username, null, privateKey, passphrase, hostKey);
     }
 
+    /** True when the configuration names no host: connect to the address Mist reports. */
+    public boolean hostFromMist() {
+        return host == null;
+    }
+
+    /** The same settings at {@code address}. */
+    public JunosTarget at(String address) {
+        return new JunosTarget(switchName, Objects.requireNonNull(address, "address"), port, username, password,
+                privateKey, keyPassphrase, hostKey);
+    }
+
     @Override
     public String toString() {
-        return "JunosTarget[" + switchName + " " + username + "@" + host + ":" + port + " "
+        return "JunosTarget[" + switchName + " " + username + "@" + (host == null ? "(address from Mist)" : host)
+                + ":" + port + " "
                 + (password != null ? "password" : "key") + " " + hostKey + "]";
     }
 }

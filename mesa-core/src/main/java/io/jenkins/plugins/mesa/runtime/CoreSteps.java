@@ -8,6 +8,7 @@ import io.jenkins.plugins.mesa.change.InterfaceName;
 import io.jenkins.plugins.mesa.change.PortConfigurator;
 import io.jenkins.plugins.mesa.change.StageTiming;
 import io.jenkins.plugins.mesa.change.SwitchPort;
+import io.jenkins.plugins.mesa.config.SwitchConfig;
 import io.jenkins.plugins.mesa.cso.CsoAssignment;
 import io.jenkins.plugins.mesa.cso.CsoPortConfigurator;
 import io.jenkins.plugins.mesa.cso.JobState;
@@ -191,7 +192,10 @@ public final class CoreSteps implements MesaSteps {
     @Override
     public Map<String, Object> junosApplyProfile(Map<String, Object> args) {
         String switchName = text(args, "switch");
-        SwitchPort target = new SwitchPort(switchName, null, port(args, "port"));
+        // A switch configured without host is reached at the address Mist reports for its configured MAC.
+        MacAddress switchMac = runtime.config().switches().stream().filter(s -> s.name().equals(switchName))
+                .findFirst().flatMap(SwitchConfig::mac).orElse(null);
+        SwitchPort target = new SwitchPort(switchName, switchMac, port(args, "port"));
         return apply(runtime.junos(), target, args, "");
     }
 

@@ -27,6 +27,7 @@ import io.jenkins.plugins.mesa.http.Pause;
 import io.jenkins.plugins.mesa.http.RetryPolicy;
 import io.jenkins.plugins.mesa.http.RetryingHttp;
 import io.jenkins.plugins.mesa.junos.HostKeyPolicy;
+import io.jenkins.plugins.mesa.junos.HostResolver;
 import io.jenkins.plugins.mesa.junos.JunosLldp;
 import io.jenkins.plugins.mesa.junos.JunosPortConfigurator;
 import io.jenkins.plugins.mesa.junos.JunosPortReader;
@@ -135,7 +136,8 @@ public final class MesaRuntime implements AutoCloseable {
         this.intake = new WebhookIntake(webhookSettings(config));
 
         JunosConfig j = config.junos();
-        this.junosTargets = new JunosTargets(config.switches().stream().map(MesaRuntime::junosTarget).toList());
+        this.junosTargets = new JunosTargets(config.switches().stream().map(MesaRuntime::junosTarget).toList(),
+                HostResolver.mist(mist, config.mist().orgId()));
         this.sessions = new JunosSessions(new NetconfTimeouts(j.timeouts().connect(), j.timeouts().rpc(),
                 j.timeouts().commit()), j.timeouts().idle(), j.timeouts().commit().multipliedBy(2), true,
                 WarningAllowList.of(j.allowedWarnings().toArray(String[]::new)));
@@ -303,14 +305,14 @@ public final class MesaRuntime implements AutoCloseable {
     }
 
     /**
-     * The switch's NETCONF target. A switch configured without {@code host} is addressed by its name
-     * (resolved through DNS when the session opens).
+     * The switch's NETCONF target. A switch configured without {@code host} has none here: the Junos
+     * back-end connects to the management address Mist reports for it ({@link JunosTargets#addressOf}) when it opens a session.
      */
     static JunosTarget junosTarget(SwitchConfig s) {
         HostKeyPolicy hostKey = s.hostKey().isPresent()
                 ? HostKeyPolicy.pinned(s.hostKey().get())
                 : HostKeyPolicy.knownHosts(s.knownHostsFile().orElseThrow());
-        String host = s.host().orElse(s.name());
+        String host = s.host().orElse(null);
         return s.password().isPresent()
                 ? JunosTarget.withPassword(s.name(), host, s.port(), s.username(), s.password().get(), hostKey)
                 : JunosTarget.withKey(s.name(), host, s.port(), s.username(), s.privateKey().orElseThrow(),

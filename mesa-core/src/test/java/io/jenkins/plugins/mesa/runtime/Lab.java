@@ -54,11 +54,26 @@ public final class Lab implements AutoCloseable {
             "MIST_WEBHOOK_SECRET", SECRET, "SWITCH_PASSWORD", SWITCH_PASSWORD));
     private String extraYaml = "";
 
+    /** Null when the configuration names each switch's host; else what Mist reports as sw-1/sw-2's address. */
+    private final String switchAddressInMist;
+
     /** A lab with {@code aps} APs ({@link #ap(int)} 1..n), none plugged in yet. */
     public Lab(int aps) {
+        this(aps, null);
+    }
+
+    /**
+     * A lab whose configuration names no {@code host} for sw-1 and sw-2: Mist reports
+     * {@code switchAddressInMist} as their management address instead ({@code 127.0.0.1} reaches the
+     * simulators; anything else must not be connected to).
+     */
+    public Lab(int aps, String switchAddressInMist) {
+        this.switchAddressInMist = switchAddressInMist;
+        String ip1 = switchAddressInMist == null ? "10.0.0.11" : switchAddressInMist;
+        String ip2 = switchAddressInMist == null ? "10.0.0.12" : switchAddressInMist;
         world.addSite(ORG, SITE, SITE_NAME)
-                .addSwitch(SwitchSpec.of(SITE, SW1_MAC, SW1, "10.0.0.11", PORTS))
-                .addSwitch(SwitchSpec.of(SITE, SW2_MAC, SW2, "10.0.0.12", PORTS))
+                .addSwitch(SwitchSpec.of(SITE, SW1_MAC, SW1, ip1, PORTS))
+                .addSwitch(SwitchSpec.of(SITE, SW2_MAC, SW2, ip2, PORTS))
                 .addSwitch(SwitchSpec.of(SITE, SWM_MAC, SWM, "10.0.0.13", PORTS).withManaged(true));
         for (int i = 1; i <= aps; i++) {
             world.addAp(ApSpec.of(SITE, ap(i), apName(i)));
@@ -119,14 +134,12 @@ public final class Lab implements AutoCloseable {
                   default: junos
                 switches:
                   - name: %s
-                    host: 127.0.0.1
-                    port: %d
+                %s    port: %d
                     username: mesa
                     password: ${env:SWITCH_PASSWORD}
                     hostKey: %s
                   - name: %s
-                    host: 127.0.0.1
-                    port: %d
+                %s    port: %d
                     username: mesa
                     password: ${env:SWITCH_PASSWORD}
                     hostKey: %s
@@ -170,8 +183,13 @@ public final class Lab implements AutoCloseable {
                   usages:
                     ap: ap
                     secured: default
-                """ + extraYaml).formatted(cloud.baseUri(), ORG, guards == null ? DEFAULT_GUARDS : guards, SW1, sw1.port(),
-                sw1.hostKeyFingerprint(), SW2, sw2.port(), sw2.hostKeyFingerprint());
+                """ + extraYaml).formatted(cloud.baseUri(), ORG, guards == null ? DEFAULT_GUARDS : guards, SW1,
+                hostLine(), sw1.port(), sw1.hostKeyFingerprint(), SW2, hostLine(), sw2.port(), sw2.hostKeyFingerprint());
+    }
+
+    /** A switch entry's {@code host:} line (with the indent of the line after it), or nothing. */
+    private String hostLine() {
+        return switchAddressInMist == null ? "    host: 127.0.0.1\n" : "";
     }
 
     /** 60 s hold-down; outage at 5 APs or half the site within 60 s; Mist port stats for LLDP. */
