@@ -36,6 +36,7 @@ class ExampleConfigTest {
                 .isEqualTo("https://example.webhook.office.com/webhookb2/x");
         assertThat(config.backends().select("sw-x", "id-1", "Lyon-Warehouse", false)).isEqualTo(Backend.CSO);
         assertThat(config.guards().holdDown()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(config.guards().lookupDelay()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.junos().profiles()).containsKeys("ap", "secured");
         assertThat(config.warnings()).isEmpty();
     }

@@ -8,22 +8,33 @@ import java.util.Objects;
  * The safety checks before a port is changed ({@code guards:}).
  *
  * @param holdDown    an AP_DISCONNECTED is acted on only after this long without the AP coming back
+ * @param lookupDelay after AP_CONNECTED/AP_RESTARTED, wait this long before asking Mist where the AP is: Mist
+ *                    needs time to learn a fresh AP's LLDP neighbour, and asking at once finds the old port or none
  * @param dedupWindow an event id seen within this window is not handled again
  * @param outage      when a site counts as in outage (no port of it is reverted then)
  * @param lldp        how the "AP still plugged in?" check reads the switch port
  */
-public record GuardConfig(Duration holdDown, Duration dedupWindow, Outage outage, Lldp lldp) {
+public record GuardConfig(Duration holdDown, Duration lookupDelay, Duration dedupWindow, Outage outage, Lldp lldp) {
+    /** {@code guards.lookupDelay} when the file does not set it. */
+    public static final Duration DEFAULT_LOOKUP_DELAY = Duration.ofSeconds(30);
 
     public GuardConfig {
         Objects.requireNonNull(holdDown, "guards.holdDown");
+        Objects.requireNonNull(lookupDelay, "guards.lookupDelay");
         Objects.requireNonNull(dedupWindow, "guards.dedupWindow");
         Objects.requireNonNull(outage, "guards.outage");
         Objects.requireNonNull(lldp, "guards.lldp");
     }
 
-    /** 60 s hold-down, 1 h dedup, {@link Outage#defaults()}, {@link Lldp#defaults()}. */
+    /** With the {@link #DEFAULT_LOOKUP_DELAY} (for hosts such as the Jenkins plugin that do not set it). */
+    public GuardConfig(Duration holdDown, Duration dedupWindow, Outage outage, Lldp lldp) {
+        this(holdDown, DEFAULT_LOOKUP_DELAY, dedupWindow, outage, lldp);
+    }
+
+    /** 60 s hold-down, 30 s lookup delay, 1 h dedup, {@link Outage#defaults()}, {@link Lldp#defaults()}. */
     public static GuardConfig defaults() {
-        return new GuardConfig(Duration.ofSeconds(60), Duration.ofHours(1), Outage.defaults(), Lldp.defaults());
+        return new GuardConfig(Duration.ofSeconds(60), DEFAULT_LOOKUP_DELAY, Duration.ofHours(1), Outage.defaults(),
+                Lldp.defaults());
     }
 
     /**
@@ -94,6 +105,7 @@ public record GuardConfig(Duration holdDown, Duration dedupWindow, Outage outage
     static GuardConfig read(Section s) {
         GuardConfig d = defaults();
         Duration holdDown = s.duration("holdDown", d.holdDown(), Duration.ZERO, Duration.ofDays(1));
+        Duration lookupDelay = s.duration("lookupDelay", d.lookupDelay(), Duration.ZERO, Duration.ofMinutes(10));
         Duration dedup = s.duration("dedupWindow", d.dedupWindow(), Duration.ofSeconds(1), Duration.ofDays(30));
         Section o = s.section("outage");
         Outage od = Outage.defaults();
@@ -108,6 +120,6 @@ public record GuardConfig(Duration holdDown, Duration dedupWindow, Outage outage
                 l.choice("whenUnknown", WhenUnknown.NO_CHANGE, Section.choices(WhenUnknown.values(), WhenUnknown::id)));
         l.finish();
         s.finish();
-        return new GuardConfig(holdDown, dedup, outage, lldp);
+        return new GuardConfig(holdDown, lookupDelay, dedup, outage, lldp);
     }
 }

@@ -82,8 +82,9 @@ public final class MesaRuntime implements AutoCloseable {
      *
      * @param pause       waits between retries (Mist, CSO, switch locks); tests pass one that returns at once
      * @param alsoNotify  told about every audit record after the chat channels (the CLI's timeline, a Jenkins log)
-     * @param lookupDelay wait after AP_CONNECTED/AP_RESTARTED before asking Mist where the AP is;
-     *                    {@code null} for the flow's default (30 s). The lab, whose Mist knows at once, uses 0
+     * @param lookupDelay wait after AP_CONNECTED/AP_RESTARTED before asking Mist where the AP is, overriding
+     *                    {@code guards.lookupDelay}; {@code null} for the configured one. The lab, whose Mist
+     *                    knows at once, uses 0
      */
     public record Options(Pause pause, Notifier alsoNotify, Duration lookupDelay) {
         public Options {
@@ -91,7 +92,7 @@ public final class MesaRuntime implements AutoCloseable {
             Objects.requireNonNull(alsoNotify, "alsoNotify");
         }
 
-        /** Real waiting, nobody else told, the default lookup delay. */
+        /** Real waiting, nobody else told, the configured lookup delay. */
         public static Options defaults() {
             return new Options(Pause.REAL, Notifier.NONE, null);
         }
@@ -359,6 +360,7 @@ public final class MesaRuntime implements AutoCloseable {
     static FlowSettings flowSettings(GuardConfig g) {
         return FlowSettings.defaults()
                 .withHoldDown(g.holdDown())
+                .withLookupDelay(g.lookupDelay())
                 .withDedupWindow(g.dedupWindow())
                 .withOutage(new OutageGuard.Thresholds(g.outage().window(), g.outage().minDisconnects(),
                         g.outage().minRatio()))

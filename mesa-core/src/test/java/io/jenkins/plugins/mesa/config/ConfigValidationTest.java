@@ -113,6 +113,20 @@ class ConfigValidationTest {
                 .hasSeconds(90);
     }
 
+    @Test
+    void lookupDelayDefaultsToThirtySecondsAndIsRangeChecked() {
+        assertThat(parse(MINIMAL).guards().lookupDelay()).hasSeconds(30);
+        assertThat(parse(plus("guards: {lookupDelay: 0s}\n")).guards().lookupDelay()).isZero();
+        assertThat(parse(plus("guards: {lookupDelay: 2m}\n")).guards().lookupDelay()).hasSeconds(120);
+        assertThat(errors(plus("""
+                guards:
+                  holdDown: 60s
+                  lookupDelay: 11m
+                """))).containsExactly("mesa.yaml:23: guards.lookupDelay: must be from 0s to 10m");
+        assertThat(errors(plus("guards: {lookupDelay: -1s}\n"))).containsExactly(
+                "mesa.yaml:21: guards.lookupDelay: must be a duration such as 500ms, 60s, 5m, 24h or PT1M");
+    }
+
     // ---- backends
 
     @Test

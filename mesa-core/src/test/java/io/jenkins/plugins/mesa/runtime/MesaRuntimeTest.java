@@ -16,6 +16,7 @@ import io.jenkins.plugins.mesa.audit.Outcome;
 import io.jenkins.plugins.mesa.flow.FlowStores;
 import io.jenkins.plugins.mesa.flow.SwitchPortReader;
 import io.jenkins.plugins.mesa.mist.WebhookRejected;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -92,6 +93,35 @@ class MesaRuntimeTest {
         try (MesaRuntime mistOnly = lab.runtime(null); MesaRuntime withSwitch = lab.runtime(both)) {
             assertThat(mistOnly.switchReader()).isSameAs(SwitchPortReader.NONE);
             assertThat(withSwitch.switchReader().source()).isEqualTo("netconf-lldp");
+        }
+    }
+
+    @Test
+    void aConnectIsLookedUpOnlyAfterTheConfiguredLookupDelay() {
+        String guards = Lab.DEFAULT_GUARDS + "  lookupDelay: 45s\n";
+        try (MesaRuntime runtime = MesaRuntime.create(lab.config(guards), FlowStores.inMemory(), lab.clock,
+                MesaRuntime.Options.defaults().withPause(d -> { }))) {
+            lab.plug(Lab.ap(1), Lab.SW1_MAC, "ge-0/0/3");
+            lab.deliver(runtime, "AP_CONNECTED", Lab.ap(1));
+
+            lab.advance(Duration.ofSeconds(44));
+            assertThat(runtime.flow().runDue()).as("still waiting for Mist to learn the AP's LLDP").isEmpty();
+            assertThat(Lab.hasApProfile(lab.sw1, "ge-0/0/3")).isFalse();
+
+            lab.advance(Duration.ofSeconds(1));
+            assertThat(runtime.flow().runDue()).singleElement()
+                    .satisfies(r -> assertThat(r.outcome()).isEqualTo(Outcome.CHANGED));
+            assertThat(Lab.hasApProfile(lab.sw1, "ge-0/0/3")).isTrue();
+        }
+    }
+
+    @Test
+    void aHostsLookupDelayOverridesTheConfiguredOne() {
+        String guards = Lab.DEFAULT_GUARDS + "  lookupDelay: 45s\n";
+        try (MesaRuntime configured = MesaRuntime.create(lab.config(guards), FlowStores.inMemory(), lab.clock);
+             MesaRuntime overridden = lab.runtime(guards)) {
+            assertThat(configured.flowSettings().lookupDelay()).hasSeconds(45);
+            assertThat(overridden.flowSettings().lookupDelay()).isZero();
         }
     }
 

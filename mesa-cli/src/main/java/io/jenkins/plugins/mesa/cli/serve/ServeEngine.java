@@ -28,8 +28,8 @@ public final class ServeEngine implements AutoCloseable {
      * @param acceptWait   how long a 202 waits for the worker to report the events' outcomes
      * @param records      told about every audit record the flow writes (the lab's timeline)
      * @param clock        the clock of the flow, the queue and the scheduler
-     * @param lookupDelay  wait after AP_CONNECTED before asking Mist; null for the flow's default (the lab's Mist
-     *                     knows at once)
+     * @param lookupDelay  wait after AP_CONNECTED before asking Mist; null for {@code guards.lookupDelay} (the
+     *                     lab's Mist knows at once)
      */
     public record Options(boolean workerPaused, Duration acceptWait, Consumer<AuditRecord> records, Clock clock,
                           Duration lookupDelay) {
@@ -79,10 +79,11 @@ public final class ServeEngine implements AutoCloseable {
     /**
      * Opens the store, builds the runtime and starts worker and endpoint.
      *
-     * @param jdbcUrl the store; {@code config.store().jdbcUrl()} unless overridden by {@code --db}
+     * @param jdbcUrl the store; {@code config.store().jdbcUrl()} unless overridden by {@code --db}. It is opened
+     *                with {@code store.username} and {@code store.password} when the configuration gives them
      */
     public static ServeEngine start(MesaConfig config, String jdbcUrl, Options options) {
-        SqliteStore store = new SqliteStore(jdbcUrl);
+        SqliteStore store = new SqliteStore(jdbcUrl, config.store().username(), config.store().password());
         MesaRuntime runtime = null;
         IntakeWorker worker = null;
         try {

@@ -1,9 +1,12 @@
 package io.jenkins.plugins.mesa.cli.store;
 
+import io.jenkins.plugins.mesa.Secret;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
+import java.util.Properties;
 
 /**
  * One JDBC connection shared by all stores of a {@link SqliteStore}, used by one thread at a time. Every write runs
@@ -28,14 +31,18 @@ final class Database implements AutoCloseable {
     }
 
     /** @throws StoreException when the database cannot be opened; the message never contains the URL's credentials */
-    static Database open(String jdbcUrl) {
+    static Database open(String jdbcUrl, Optional<String> username, Optional<Secret> password) {
         Dialect dialect = Dialect.of(jdbcUrl);
         String name = DatabaseName.of(jdbcUrl);
+        Properties properties = dialect.connectionProperties();
+        username.ifPresent(u -> properties.setProperty("user", u));
+        password.ifPresent(p -> properties.setProperty("password", p.reveal()));
         Connection c;
         try {
-            c = DriverManager.getConnection(jdbcUrl, dialect.connectionProperties());
+            c = DriverManager.getConnection(jdbcUrl, properties);
         } catch (SQLException e) {
-            if (dialect == Dialect.SQLITE) { // a file path carries no credentials, and SQLite says what was wrong
+            if (dialect == Dialect.SQLITE && !mentions(e, password)) {
+                // a file path carries no credentials, and SQLite says what was wrong
                 throw new StoreException("cannot open database " + name + ": " + e.getMessage(), e);
             }
             // no cause attached: a server driver's message may repeat the URL, credentials included
@@ -160,6 +167,20 @@ final class Database implements AutoCloseable {
 
     private StoreException failure(SQLException e) {
         return new StoreException("database " + name + ": " + e.getMessage(), e);
+    }
+
+    /** Whether the password appears anywhere in the failure (then neither its message nor it may be shown). */
+    private static boolean mentions(Throwable failure, Optional<Secret> password) {
+        if (password.isEmpty() || password.get().reveal().isEmpty()) {
+            return false;
+        }
+        String p = password.get().reveal();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains(p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String sqlState(SQLException e) {

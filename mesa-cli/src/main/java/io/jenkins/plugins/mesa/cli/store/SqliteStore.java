@@ -1,7 +1,9 @@
 package io.jenkins.plugins.mesa.cli.store;
 
+import io.jenkins.plugins.mesa.Secret;
 import io.jenkins.plugins.mesa.flow.FlowStores;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The durable store of {@code mesa serve}: one database (SQLite by default, a single file, no setup) holding the
@@ -35,8 +37,22 @@ public final class SqliteStore implements AutoCloseable {
      * @throws StoreVersionException when it was written by a newer MESA
      */
     public SqliteStore(String jdbcUrl) {
+        this(jdbcUrl, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * Opens the database as {@code username} with {@code password} ({@code store.username} and
+     * {@code store.password}); SQLite needs neither. The password is revealed only to the JDBC driver, never kept
+     * in {@link #name()}, {@link #toString()} or an error.
+     *
+     * @throws StoreException        when it cannot be opened or set up (the message carries no credentials)
+     * @throws StoreVersionException when it was written by a newer MESA
+     */
+    public SqliteStore(String jdbcUrl, Optional<String> username, Optional<Secret> password) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-        Database opened = Database.open(jdbcUrl);
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(password, "password");
+        Database opened = Database.open(jdbcUrl, username, password);
         try {
             Schema.migrate(opened);
         } catch (RuntimeException e) {

@@ -3,9 +3,14 @@ package io.jenkins.plugins.mesa.cli.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.mesa.Secret;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +27,32 @@ class OpeningTest {
             assertThat(store.queue().depth()).isZero();
         }
         assertThat(SqliteStore.DEFAULT_URL).isEqualTo("jdbc:sqlite:mesa.db");
+    }
+
+    @Test
+    void aStoreOpenedWithUsernameAndPasswordStillWorksOnSqlite() {
+        try (SqliteStore store = new SqliteStore(TempStore.url(dir), Optional.of("mesa"),
+                Optional.of(Secret.of("hunter2")))) {
+            store.queue().enqueue(new byte[] {1, 2}, Instant.EPOCH);
+            assertThat(store.queue().depth()).isEqualTo(1);
+            assertThat(store.name()).doesNotContain("hunter2");
+            assertThat(store.toString()).doesNotContain("hunter2");
+        }
+    }
+
+    @Test
+    void theConfiguredPasswordNeverAppearsWhenTheConnectionFails() throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
+        Map<String, String> shownFor = Map.of(
+                "jdbc:sqlite:" + notADirectory.resolve("mesa.db"), "plain-file",
+                "jdbc:postgresql://127.0.0.1:1/mesa", "127.0.0.1:1/mesa");
+        shownFor.forEach((url, shown) ->
+                assertThatThrownBy(() -> new SqliteStore(url, Optional.of("mesa"), Optional.of(Secret.of("hunter2"))))
+                        .isInstanceOfSatisfying(StoreException.class, e -> {
+                            StringWriter trace = new StringWriter();
+                            e.printStackTrace(new PrintWriter(trace));
+                            assertThat(trace.toString()).contains(shown).doesNotContain("hunter2");
+                        }));
     }
 
     @Test
