@@ -204,7 +204,7 @@ class MesaConfigTest {
 
         String dump = c.describe();
 
-        assertThat(dump).contains("holdDown: 1m", "jdbcUrl: jdbc:sqlite:mesa.db", "bind: 127.0.0.1",
+        assertThat(dump).contains("holdDown: 1m", "lookupDelay: 30s", "jdbcUrl: jdbc:sqlite:mesa.db", "bind: 127.0.0.1",
                 "minRatio: 0.5", "default: junos", "host: 10.0.0.1", "tls: null", "token: '****'",
                 "password: '****'", "webhookUrl: '****'");
         assertThat(dump).doesNotContain("secretpart", "a-token", "b-hook", "c-pass");
@@ -213,7 +213,7 @@ class MesaConfigTest {
     @Test
     void describeReadsBackAsTheSameConfiguration() {
         MesaConfig c = parse(ConfigFixture.plus("""
-                guards: {holdDown: 1500ms, outage: {minRatio: 0.3}}
+                guards: {holdDown: 1500ms, lookupDelay: 45s, outage: {minRatio: 0.3}}
                 backends: {bySite: {Paris: mist, "yes": cso}}
                 cso: {baseUrl: "https://cso", user: "no", password: x, project: "null",
                        profiles: {ap: {portProfile: t}, secured: {portProfile: "yes", accessVlan: 7}}}
