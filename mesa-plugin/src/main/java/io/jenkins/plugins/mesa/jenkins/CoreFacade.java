@@ -6,6 +6,7 @@ import io.jenkins.plugins.mesa.Secret;
 import io.jenkins.plugins.mesa.audit.InMemoryAuditLog;
 import io.jenkins.plugins.mesa.config.Backend;
 import io.jenkins.plugins.mesa.config.BackendConfig;
+import io.jenkins.plugins.mesa.config.CsoConfig;
 import io.jenkins.plugins.mesa.config.GuardConfig;
 import io.jenkins.plugins.mesa.config.JunosConfig;
 import io.jenkins.plugins.mesa.config.MesaConfig;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The one seam between the plugin and mesa-core's construction of the step facade: every step obtains its
@@ -69,6 +71,7 @@ final class CoreFacade {
      * host (the {@code switch:} argument of {@code junosApplyProfile}), with the global switch login. The Junos
      * profiles are mesa-core's defaults ({@code ap}, {@code secured}). Secrets a step did not ask for are absent;
      * the parts that would need them are then refused by the peer, never called with a secret of another step.
+ * Site rules become {@link #backends}; the CSO settings become {@link #cso}.
      */
     static MesaConfig config(MesaSettings s) {
         Secret token = s.mistToken() == null ? Secret.of("(no Mist token for this step)") : s.mistToken();
@@ -90,11 +93,7 @@ final class CoreFacade {
                 new GuardConfig.Lldp(
                         s.lldpFromSwitch() ? GuardConfig.Sources.MIST_AND_NETCONF : GuardConfig.Sources.MIST,
                         s.lldpGuard() ? GuardConfig.WhenUnknown.NO_CHANGE : GuardConfig.WhenUnknown.REVERT));
-        Map<String, Backend> bySite = new LinkedHashMap<>();
-        for (MesaSettings.SiteBackend r : s.siteRules()) {
-            bySite.putIfAbsent(r.site(), backend(r.backend()));
-        }
-        BackendConfig backends = new BackendConfig(backend(s.defaultBackend()), bySite, Map.of());
+        BackendConfig backends = backends(s);
         List<SwitchConfig> switches = new ArrayList<>();
         MesaSettings.SwitchLogin login = s.switchLogin();
         if (login != null) {
@@ -131,12 +130,79 @@ final class CoreFacade {
                 backends,
                 switches,
                 junos,
-                Optional.empty(),
+                cso(s),
                 MistBackendConfig.defaults(),
                 NotifyConfig.none(),
                 StoreConfig.defaults(),
                 ServerConfig.defaults(),
                 List.of());
+    }
+
+    /**
+     * Site rules in mesa-core's terms. Core chooses per switch name or per site, without combining the two, so a
+     * rule with a switch pattern becomes one {@code bySwitch} entry for every switch MESA knows (the host-key
+     * pins) whose name the pattern matches; the rule's site is then not checked (a switch is in one site). Such a
+     * rule never becomes a site-wide entry. As in the form, the first matching rule wins.
+     */
+    static BackendConfig backends(MesaSettings s) {
+        Map<String, Backend> bySite = new LinkedHashMap<>();
+        Map<String, Backend> bySwitch = new LinkedHashMap<>();
+        for (MesaSettings.SiteBackend r : s.siteRules()) {
+            String pattern = r.switchPattern() == null ? "" : r.switchPattern().trim();
+            if (pattern.isEmpty()) {
+                bySite.putIfAbsent(r.site(), backend(r.backend()));
+                continue;
+            }
+            Pattern p = Pattern.compile(pattern);
+            for (String name : s.hostKeys().keySet()) {
+                if (p.matcher(name).matches()) {
+                    bySwitch.putIfAbsent(name, backend(r.backend()));
+                }
+            }
+        }
+        return new BackendConfig(backend(s.defaultBackend()), bySite, bySwitch);
+    }
+
+    /**
+     * The CSO back-end, when a CSO URL, login and both port profiles are set: Keystone user and project in the
+     * {@code default} domain, the project being the CSO tenant. The global AP profile name maps to the AP port
+     * profile (a trunk over every LAN segment, with the native VLAN if set), the secured profile name to the
+     * secured port profile (an access port on the access VLAN if set).
+     */
+    static Optional<CsoConfig> cso(MesaSettings s) {
+        MesaSettings.CsoProfiles p = s.csoProfiles();
+        if (s.csoUrl() == null
+                || s.csoUrl().isBlank()
+                || s.csoUser() == null
+                || s.csoPassword() == null
+                || p.apPortProfile().isEmpty()
+                || p.securedPortProfile().isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, CsoConfig.Profile> profiles = new LinkedHashMap<>();
+        profiles.put(
+                s.apProfile(),
+                new CsoConfig.Profile(p.apPortProfile(), List.of(), vlan(p.nativeVlan()), Optional.empty()));
+        profiles.put(
+                s.securedProfile(),
+                new CsoConfig.Profile(p.securedPortProfile(), List.of(), Optional.empty(), vlan(p.accessVlan())));
+        return Optional.of(new CsoConfig(
+                URI.create(s.csoUrl()),
+                s.csoUser(),
+                s.csoPassword(),
+                "default",
+                s.csoTenant(),
+                "default",
+                CsoConfig.DEFAULT_TIMEOUTS,
+                Duration.ofMinutes(10),
+                Duration.ofSeconds(5),
+                Duration.ofMinutes(5),
+                CsoConfig.Paths.defaults(),
+                profiles));
+    }
+
+    private static Optional<Integer> vlan(int id) {
+        return id >= 1 && id <= 4094 ? Optional.of(id) : Optional.empty();
     }
 
     private static Backend backend(String name) {

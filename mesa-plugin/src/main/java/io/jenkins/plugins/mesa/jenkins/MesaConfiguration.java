@@ -73,6 +73,10 @@ public class MesaConfiguration extends GlobalConfiguration {
     private String csoUrl = "";
     private String csoTenant = "";
     private String csoCredentialsId = "";
+    private String csoApPortProfile = "";
+    private String csoSecuredPortProfile = "";
+    private int csoNativeVlan;
+    private int csoAccessVlan;
     // profiles
     private String apProfile = "ap";
     private String securedProfile = "secured";
@@ -360,6 +364,50 @@ public class MesaConfiguration extends GlobalConfiguration {
 
     // ---- profiles --------------------------------------------------------------------------------------
 
+    public String getCsoApPortProfile() {
+        return csoApPortProfile;
+    }
+
+    /** The CSO port profile that puts a port in the AP profile (a trunk); empty = CSO not configured. */
+    @DataBoundSetter
+    public void setCsoApPortProfile(String csoApPortProfile) {
+        this.csoApPortProfile = Util.fixNull(csoApPortProfile).trim();
+        save();
+    }
+
+    public String getCsoSecuredPortProfile() {
+        return csoSecuredPortProfile;
+    }
+
+    /** The CSO port profile that puts a port in the secured profile (an access port). */
+    @DataBoundSetter
+    public void setCsoSecuredPortProfile(String csoSecuredPortProfile) {
+        this.csoSecuredPortProfile = Util.fixNull(csoSecuredPortProfile).trim();
+        save();
+    }
+
+    public int getCsoNativeVlan() {
+        return csoNativeVlan;
+    }
+
+    /** Native VLAN of the AP trunk in CSO; 0 = none (the trunk carries every LAN segment of the device). */
+    @DataBoundSetter
+    public void setCsoNativeVlan(int csoNativeVlan) {
+        this.csoNativeVlan = csoNativeVlan;
+        save();
+    }
+
+    public int getCsoAccessVlan() {
+        return csoAccessVlan;
+    }
+
+    /** Access VLAN of the secured port in CSO; 0 = none. */
+    @DataBoundSetter
+    public void setCsoAccessVlan(int csoAccessVlan) {
+        this.csoAccessVlan = csoAccessVlan;
+        save();
+    }
+
     public String getApProfile() {
         return apProfile;
     }
@@ -525,6 +573,33 @@ public class MesaConfiguration extends GlobalConfiguration {
         }
         return checkCredentials(
                 value, StandardUsernamePasswordCredentials.class, "a username/password credential", false);
+    }
+
+    public FormValidation doCheckCsoApPortProfile(@QueryParameter String value, @QueryParameter String csoUrl) {
+        return checkCsoPortProfile(value, csoUrl);
+    }
+
+    public FormValidation doCheckCsoSecuredPortProfile(@QueryParameter String value, @QueryParameter String csoUrl) {
+        return checkCsoPortProfile(value, csoUrl);
+    }
+
+    private static FormValidation checkCsoPortProfile(String value, String csoUrl) {
+        if (Util.fixEmptyAndTrim(value) == null) {
+            return Util.fixEmptyAndTrim(csoUrl) == null
+                    ? FormValidation.ok()
+                    : FormValidation.error("With a CSO URL, name the CSO port profile.");
+        }
+        return checkProfile(value);
+    }
+
+    /** 0 (none) or a VLAN id. */
+    public FormValidation doCheckCsoNativeVlan(@QueryParameter String value) {
+        return Bounds.validate(value, 0, 4094);
+    }
+
+    /** 0 (none) or a VLAN id. */
+    public FormValidation doCheckCsoAccessVlan(@QueryParameter String value) {
+        return Bounds.validate(value, 0, 4094);
     }
 
     public FormValidation doCheckApProfile(@QueryParameter String value) {

@@ -35,11 +35,54 @@ public record MesaSettings(
         @CheckForNull Secret csoPassword,
         String apProfile,
         String securedProfile,
-        int dedupWindowMinutes) {
+        int dedupWindowMinutes,
+        CsoProfiles csoProfiles) {
 
     public MesaSettings {
         siteRules = List.copyOf(siteRules);
         hostKeys = Map.copyOf(hostKeys);
+        csoProfiles = csoProfiles == null ? CsoProfiles.NONE : csoProfiles;
+    }
+
+    /** Settings without CSO port profiles (CSO then refuses every profile). */
+    public MesaSettings(
+            String mistCloud,
+            String mistOrgId,
+            @CheckForNull Secret mistToken,
+            @CheckForNull Secret webhookSecret,
+            boolean allowLegacySignature,
+            int holdDownSeconds,
+            int outageWindowSeconds,
+            int outageThresholdCount,
+            int outageThresholdPercent,
+            boolean lldpGuard,
+            boolean lldpFromSwitch,
+            String defaultBackend,
+            List<SiteBackend> siteRules,
+            @CheckForNull SwitchLogin switchLogin,
+            int netconfPort,
+            int switchTimeoutSeconds,
+            int confirmMinutes,
+            Map<String, String> hostKeys,
+            String csoUrl,
+            String csoTenant,
+            @CheckForNull String csoUser,
+            @CheckForNull Secret csoPassword,
+            String apProfile,
+            String securedProfile,
+            int dedupWindowMinutes) {
+        this(mistCloud, mistOrgId, mistToken, webhookSecret, allowLegacySignature, holdDownSeconds,
+                outageWindowSeconds, outageThresholdCount, outageThresholdPercent, lldpGuard, lldpFromSwitch,
+                defaultBackend, siteRules, switchLogin, netconfPort, switchTimeoutSeconds, confirmMinutes, hostKeys,
+                csoUrl, csoTenant, csoUser, csoPassword, apProfile, securedProfile, dedupWindowMinutes,
+                CsoProfiles.NONE);
+    }
+
+    /**
+     * The CSO port profiles behind MESA's AP and secured profiles; empty name = not configured, VLAN 0 = none.
+     */
+    public record CsoProfiles(String apPortProfile, String securedPortProfile, int nativeVlan, int accessVlan) {
+        public static final CsoProfiles NONE = new CsoProfiles("", "", 0, 0);
     }
 
     /** A per-site (optionally per-switch) back-end and profile choice; empty profile = the global one. */

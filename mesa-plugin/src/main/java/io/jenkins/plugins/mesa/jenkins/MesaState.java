@@ -117,6 +117,15 @@ public final class MesaState {
         }
     }
 
+    /** Every remembered AP (MAC) with where it was last configured: a copy, in the order they were remembered. */
+    public Map<String, PortRecord> ports() {
+        synchronized (lock) {
+            Map<String, PortRecord> copy = new LinkedHashMap<>();
+            data.ports.forEach((ap, r) -> copy.put(ap, r.copy()));
+            return copy;
+        }
+    }
+
     /** Forgets an AP (its port was reverted to the secured profile). */
     public void forgetPort(String apMac) {
         synchronized (lock) {

@@ -6,13 +6,14 @@ import io.jenkins.plugins.mesa.change.SwitchPort;
 import io.jenkins.plugins.mesa.flow.PortAssignment;
 import io.jenkins.plugins.mesa.flow.PortRegistry;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * mesa-core's port registry kept in the plugin's {@link MesaState} (the Jenkins home), so that a moved AP is
- * noticed across runs and controller restarts. {@link #atPort} answers nothing: the steps never ask it (only
- * the standalone event flow does), and {@link MesaState} is keyed by AP.
+ * noticed across runs and controller restarts. {@link MesaState} is keyed by AP, so {@link #atPort} scans its
+ * records (a few hundred APs at most per controller).
  */
 final class MesaStatePortRegistry implements PortRegistry {
     private final MesaState state;
@@ -24,23 +25,30 @@ final class MesaStatePortRegistry implements PortRegistry {
     @Override
     public Optional<PortAssignment> find(MacAddress ap) {
         MesaState.PortRecord r = state.portOf(ap.value());
-        if (r == null) {
-            return Optional.empty();
-        }
+        return r == null ? Optional.empty() : Optional.of(assignment(ap, r));
+    }
+
+    @Override
+    public List<PortAssignment> atPort(String switchName, InterfaceName port) {
+        List<PortAssignment> found = new ArrayList<>();
+        state.ports().forEach((ap, r) -> {
+            if (switchName.equals(r.getSwitchName()) && port.value().equals(r.getPort())) {
+                found.add(assignment(MacAddress.parse(ap), r));
+            }
+        });
+        return found;
+    }
+
+    private static PortAssignment assignment(MacAddress ap, MesaState.PortRecord r) {
         MacAddress switchMac =
                 r.getSwitchMac() == null || r.getSwitchMac().isEmpty() ? null : MacAddress.parse(r.getSwitchMac());
-        return Optional.of(new PortAssignment(
+        return new PortAssignment(
                 ap,
                 "",
                 "",
                 new SwitchPort(r.getSwitchName(), switchMac, InterfaceName.parse(r.getPort())),
                 r.getProfile(),
-                Instant.ofEpochMilli(r.getConfiguredAtMillis())));
-    }
-
-    @Override
-    public List<PortAssignment> atPort(String switchName, InterfaceName port) {
-        return List.of();
+                Instant.ofEpochMilli(r.getConfiguredAtMillis()));
     }
 
     @Override

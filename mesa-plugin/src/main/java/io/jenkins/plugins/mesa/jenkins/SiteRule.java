@@ -16,7 +16,9 @@ import org.kohsuke.stapler.QueryParameter;
 /**
  * Per-site (optionally per-switch) choice of the change back-end and of the port profiles. The first rule
  * whose site matches (id or name) and whose switch pattern matches the switch name wins; no match means the
- * global defaults.
+ * global defaults. For the back-end, mesa-core chooses by switch name or by site, never by both: a rule with a
+ * switch pattern applies to the switches with a pinned host key whose name it matches (see
+ * {@code CoreFacade#backends}); its site is not checked there.
  */
 public final class SiteRule extends AbstractDescribableImpl<SiteRule> {
     private final String site;

@@ -150,7 +150,12 @@ final class StepRuntime {
                 cso == null ? null : Secret.of(cso.getPassword().getPlainText()),
                 c.getApProfile(),
                 c.getSecuredProfile(),
-                c.getDedupWindowMinutes());
+                c.getDedupWindowMinutes(),
+                new MesaSettings.CsoProfiles(
+                        c.getCsoApPortProfile(),
+                        c.getCsoSecuredPortProfile(),
+                        c.getCsoNativeVlan(),
+                        c.getCsoAccessVlan()));
     }
 
     /** An explicit id (run context) for the overridden kind, else the global id (root context); null = none. */

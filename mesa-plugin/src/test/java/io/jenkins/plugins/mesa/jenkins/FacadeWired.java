@@ -1,9 +1,9 @@
 package io.jenkins.plugins.mesa.jenkins;
 
 /**
- * Whether this build's {@link CoreFacade} builds a real mesa-core facade. Tests that exercise the steps
- * end to end run only then ({@code @EnabledIf}); until mesa-core publishes its factory they are skipped,
- * visibly, with this class named as the reason.
+ * The {@code @EnabledIf} condition of the end-to-end step tests. {@link CoreFacade} always builds the mesa-core
+ * facade now, so this is true in every build; it stays only so that a regression which made
+ * {@link CoreFacade#create} throw {@link CoreFacade.Unavailable} again shows as skipped tests naming this class.
  */
 final class FacadeWired {
     private FacadeWired() {}

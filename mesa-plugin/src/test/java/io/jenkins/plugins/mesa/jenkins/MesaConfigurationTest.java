@@ -38,6 +38,11 @@ class MesaConfigurationTest {
         c.setSiteRules(List.of(rule));
         c.setHostKeys(List.of(new HostKeyPin("10.0.0.2", "SHA256:" + "b".repeat(43))));
         c.setApProfile("ap-trunk");
+        c.setCsoUrl("https://cso.example.net");
+        c.setCsoApPortProfile("AP-TRUNK");
+        c.setCsoSecuredPortProfile("DOT1X");
+        c.setCsoNativeVlan(10);
+        c.setCsoAccessVlan(20);
 
         j.configRoundtrip();
 
@@ -55,6 +60,10 @@ class MesaConfigurationTest {
         });
         assertThat(after.getHostKeys()).extracting(HostKeyPin::getHost).containsExactly("10.0.0.2");
         assertThat(after.getApProfile()).isEqualTo("ap-trunk");
+        assertThat(after.getCsoApPortProfile()).isEqualTo("AP-TRUNK");
+        assertThat(after.getCsoSecuredPortProfile()).isEqualTo("DOT1X");
+        assertThat(after.getCsoNativeVlan()).isEqualTo(10);
+        assertThat(after.getCsoAccessVlan()).isEqualTo(20);
         assertThat(after.ruleFor("x", "Branch 12", "ex-br12-01")).isNotNull();
         assertThat(after.ruleFor("x", "Branch 12", "ex-core")).isNull();
     }
@@ -83,6 +92,13 @@ class MesaConfigurationTest {
         assertThat(c.doCheckNetconfPort("eight-thirty").kind).isEqualTo(FormValidation.Kind.ERROR);
         assertThat(c.doCheckApProfile("ap trunk").kind).isEqualTo(FormValidation.Kind.ERROR);
         assertThat(c.doCheckCsoUrl("https://user:pw@cso.example.net").kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(c.doCheckCsoApPortProfile("", "https://cso.example.net").kind)
+                .isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(c.doCheckCsoApPortProfile("", "").kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(c.doCheckCsoSecuredPortProfile("DOT1X", "https://cso.example.net").kind)
+                .isEqualTo(FormValidation.Kind.OK);
+        assertThat(c.doCheckCsoNativeVlan("4095").kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(c.doCheckCsoAccessVlan("20").kind).isEqualTo(FormValidation.Kind.OK);
         HostKeyPin.DescriptorImpl keys = j.jenkins.getDescriptorByType(HostKeyPin.DescriptorImpl.class);
         assertThat(keys.doCheckFingerprint("MD5:aa:bb").kind).isEqualTo(FormValidation.Kind.ERROR);
         SiteRule.DescriptorImpl rules = j.jenkins.getDescriptorByType(SiteRule.DescriptorImpl.class);
